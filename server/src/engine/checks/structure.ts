@@ -101,29 +101,37 @@ function describeHas(doc: LinkedDocument, addr: string): string {
   return ` (it has ${nums.length > 6 ? `${nums[0]} to ${nums[nums.length - 1]}` : nums.join(', ')})`;
 }
 
-/** Addresses of the target that are one edit away from the cited one, for a quick fix. */
+/**
+ * Provisions of the target that the cited number was probably meant to be, for a quick fix:
+ * the same number with or without a letter (`16A` → `16`, `369` → `369A`), two characters
+ * swapped (`396A` → `369A`), or one character off in a number of three or more characters.
+ * Sub-units get no guess: the message lists the labels their provision has.
+ */
 export function nearMatches(doc: LinkedDocument, addr: string): string[] {
-  const all = [...doc.units.keys()];
-  const scored = all
-    .map((a) => ({ a, d: editDistance(a.toLowerCase(), addr.toLowerCase()) }))
-    .filter((x) => x.d > 0 && x.d <= Math.max(1, Math.floor(addr.length / 4)))
-    .sort((x, y) => x.d - y.d || x.a.length - y.a.length);
-  return scored.slice(0, 3).map((x) => x.a);
+  if (addr.includes('(') || !/^\d/.test(addr)) return [];
+  const digits = (a: string) => a.replace(/[A-Z]+$/, '');
+  const out: string[] = [];
+  for (const p of doc.provisions) {
+    const a = p.address;
+    if (a === addr) continue;
+    const sameNumber = digits(a) === digits(addr);
+    const swapped = a.length === addr.length && isTransposition(a, addr);
+    const oneOff = addr.length >= 3 && a.length === addr.length && oneSubstitution(a, addr);
+    if (sameNumber || swapped || oneOff) out.push(a);
+  }
+  return out.slice(0, 3);
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
+function isTransposition(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+function oneSubstitution(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
 
 /** numbering-sequence: labels that skip or repeat within one level. */
@@ -175,7 +183,11 @@ function ordinal(label: string, kind: string, prevPlain: string | undefined): nu
 
 function checkSequence(doc: LinkedDocument, units: Unit[], kind: string, out: Finding[]): void {
   let prev: { n: number; unit: Unit } | undefined;
+  const seen = new Set<string>();
   for (const u of units) {
+    // A provision numbered twice is duplicate-provision's finding, not this one's.
+    if (kind === 'provision' && seen.has(u.address)) continue;
+    seen.add(u.address);
     if (u.address.includes('#')) {
       out.push({
         code: 'numbering-sequence',

@@ -27,6 +27,8 @@ export function linkDocument(doc: ParsedDocument, names: NameMatcher): LinkedDoc
     if (said) saidByProvision.set(provision.address, said);
     const state: ScanState = {};
     const baseCtx = { self, said, names: local.matcher };
+    // In an amending section, relative references hang from the target chain (see anchorBillChain).
+    const amending = isBill && !!said;
     // The heading: after the number.
     const headEnd = lineEndAt(doc.text, provision.span.start);
     scanInto(doc, provision.labelSpan.end, Math.min(headEnd, provision.ownSpan.end), { ...baseCtx, unitPath: [provision.address] }, state, provision.address, references, false);
@@ -36,14 +38,14 @@ export function linkDocument(doc: ParsedDocument, names: NameMatcher): LinkedDoc
       let pos = from;
       for (const q of quotes) {
         if (q.span.end <= pos || q.span.start >= unit.ownSpan.end) continue;
-        scanInto(doc, pos, q.span.start, { ...baseCtx, unitPath: path }, state, unit.address, references, false);
+        scanInto(doc, pos, q.span.start, { ...baseCtx, unitPath: amending ? [] : path }, state, unit.address, references, false);
         if (isBill) {
           const target = said ?? self;
-          scanInto(doc, q.span.start, Math.min(q.span.end, unit.ownSpan.end), { self: target, said: target, names: local.matcher, unitPath: [] }, {}, unit.address, references, true);
+          scanInto(doc, q.span.start, Math.min(q.span.end, unit.ownSpan.end), { self: target, said: target, names: local.matcher, unitPath: quotedPath(doc.text, q.span) }, {}, unit.address, references, true);
         }
         pos = Math.min(q.span.end, unit.ownSpan.end);
       }
-      scanInto(doc, pos, unit.ownSpan.end, { ...baseCtx, unitPath: path }, state, unit.address, references, false);
+      scanInto(doc, pos, unit.ownSpan.end, { ...baseCtx, unitPath: amending ? [] : path }, state, unit.address, references, false);
       for (const c of unit.children) visit(c, c.kind === 'explanation' || c.kind === 'proviso' ? path : [...path, c.label]);
     };
     visit(provision, [provision.address]);
@@ -51,23 +53,21 @@ export function linkDocument(doc: ParsedDocument, names: NameMatcher): LinkedDoc
   }
 
   // Imports: the reference or name that follows "has the same meaning as in" / "as defined in".
-  const definitions: Definition[] = doc.rawDefinitions.map((d) => {
-    const { importAt, candidates, ...rest } = d;
-    void candidates;
+  const definitions: Definition[] = doc.rawDefinitions.map((d): Definition => {
+    const { importAt, ...rest } = d;
     if (importAt === undefined) return rest;
     const from = readImportSource(doc, importAt, local.matcher, self);
     return { ...rest, importFrom: from };
+  }).filter((d, i) => {
+    // "criminal intimidation as defined in this Code" points at the instrument's own definition: not a new one.
+    const raw = doc.rawDefinitions[i]!;
+    return !(raw.candidates && d.importFrom?.instrument.kind === 'self');
   });
   const blanketImports: BlanketImport[] = doc.rawBlanket.map((b) => ({
     span: b.span,
     address: b.address,
     instrument: readImportSource(doc, b.importAt, local.matcher, self)?.instrument ?? { kind: 'unknown', name: '' },
   }));
-  // Keep the import candidates for the index (it picks the term the source defines).
-  for (let i = 0; i < definitions.length; i++) {
-    const c = doc.rawDefinitions[i]!.candidates;
-    if (c) (definitions[i] as Definition & { candidates?: string[] }).candidates = c;
-  }
   return { ...doc, definitions, blanketImports, references, saidByProvision };
 }
 
@@ -119,6 +119,12 @@ function scanInto(
   for (const r of scanReferences(doc.prose, start, end, ctx, state)) {
     out.push({ span: r.span, text: r.text, instrument: r.instrument, targets: r.targets, from, ...(quoted ? { quoted } : {}) });
   }
+}
+
+/** The provision a quoted block holds (`> ### 4A. Heading`), as the path its relative references hang from. */
+function quotedPath(text: string, span: { start: number; end: number }): string[] {
+  const m = /^\s*>\s*#{2,6}\s+(?:(?:section|article|rule|regulation)\s+)?(\d{1,5}[A-Z]{0,3})\b/im.exec(text.slice(span.start, Math.min(span.end, span.start + 300)));
+  return m ? [m[1]!] : [];
 }
 
 function lineEndAt(text: string, pos: number): number {

@@ -87,6 +87,8 @@ export interface Definition {
   form: 'means' | 'includes' | 'short-form' | 'import';
   /** For imports: where the meaning comes from. */
   importFrom?: { instrument: InstrumentTarget; address?: string };
+  /** For `X as defined in …` without quotes: the words before, longest first; the index picks the one the source defines. */
+  candidates?: string[];
 }
 
 /** A blanket import: all terms of another instrument. */

@@ -7,8 +7,6 @@ import { walkUnits } from './structure';
 export interface RawDefinition extends Omit<Definition, 'importFrom'> {
   /** For imports: where the text naming the source starts (the reference scanner reads it). */
   importAt?: number;
-  /** For `X as defined in …` without quotes: candidate terms, longest first. */
-  candidates?: string[];
 }
 
 export interface RawBlanketImport {
@@ -25,7 +23,9 @@ const VERB =
 const DEFINITION = new RegExp(
   `${EMPH}[${Q_OPEN}]${EMPH}([^${Q_CLOSE}\\n*_]{1,80}?)${EMPH}[${Q_CLOSE}]${EMPH}` +
     `(?:\\s*(?:and|or|,)\\s*${EMPH}[${Q_OPEN}]${EMPH}([^${Q_CLOSE}\\n*_]{1,80}?)${EMPH}[${Q_CLOSE}]${EMPH})?` +
-    `\\s*(?:,[^,.;\\n]{0,60},\\s*)?${VERB}\\b`,
+    // A qualifier between the term and the verb: `"contracting party" to a marriage means`,
+    // `"worker", in relation to a factory, means`.
+    `\\s*(?:,[^,.;\\n]{0,60},\\s*|\\s+(?:to|of|in\\s+relation\\s+to|with\\s+reference\\s+to|in\\s+respect\\s+of|used\\s+with\\s+reference\\s+to)\\s+[^,.;:\\n"“”]{1,50}?\\s+)?${VERB}\\b`,
   'g',
 );
 const SHORT_FORM = new RegExp(

@@ -76,6 +76,15 @@ function looksBinary(text: string): boolean {
 }
 
 function parseUnsafe(uri: string, text: string): ParsedDocument {
+  if (text.trim() === '') {
+    const doc = emptyDocument(uri, text);
+    doc.problems.push({
+      code: 'frontmatter-invalid',
+      span: { start: 0, end: 0 },
+      message: 'This file is empty: a Lawmark file starts with front matter (id, title, kind, jurisdiction, year) between `---` lines, then the text.',
+    });
+    return doc;
+  }
   if (looksBinary(text)) {
     const doc = emptyDocument(uri, text);
     doc.binary = true;
@@ -123,6 +132,12 @@ function parseUnsafe(uri: string, text: string): ParsedDocument {
     return { span: { start: q.start, end: q.end }, text: parts.join('\n'), lineStarts };
   });
   const defs = readDefinitions(prose, structure.provisions, structure.divisions);
+  if (fm.frontMatter?.kind === 'bill') {
+    // A bill's quoted text defines terms of the instrument it goes into, not of the bill.
+    const inQuote = (at: number) => blockQuotes.some((q) => at >= q.span.start && at < q.span.end);
+    defs.definitions = defs.definitions.filter((d) => !inQuote(d.span.start));
+    defs.blanket = defs.blanket.filter((b) => !inQuote(b.span.start));
+  }
   void allUnits;
   return {
     uri,
