@@ -457,6 +457,8 @@ class Scanner {
   /** The first item after a unit word. */
   head(unit: UnitInfo, p: number, abbr: boolean): Item | undefined {
     const t = this.t;
+    // `section-3`, as some drafters write it.
+    if (t.charCodeAt(p) === 45 && isDigit(t.charCodeAt(p + 1)) && unit.cls !== 'sub') return this.itemAt(unit, p + 1);
     const q = skipWs(t, p);
     // `s.3`, `sub-section(2)` (but not `sub-section(s)`) need no space.
     const tight = (abbr && isDigit(t.charCodeAt(p))) || (unit.cls === 'sub' && t.charCodeAt(p) === 40 && t.slice(p, p + 3) !== '(s)');
@@ -737,7 +739,12 @@ class Scanner {
   build(g: Group): ScannedReference | undefined {
     const { ctx, state } = this;
     const hasAbs = g.items.some((i) => i.unit.cls !== 'sub');
-    const absBeforeRel = g.items.some((it, i) => it.unit.cls === 'sub' && g.items.slice(0, i).some((x) => x.unit.cls === 'provision'));
+    let absBeforeRel = false;
+    let seenProvision = false;
+    for (const it of g.items) {
+      if (it.unit.cls === 'provision') seenProvision = true;
+      else if (it.unit.cls === 'sub' && seenProvision) absBeforeRel = true;
+    }
     let instrument: InstrumentTarget;
     let outer: string[];
     let bindInList = false;
@@ -772,7 +779,8 @@ class Scanner {
     for (let k = g.parents.length - 1; k >= 0; k--) {
       const par = g.parents[k]!;
       if (par.path) base = par.path;
-      else if (par.item && par.item.unit.cls !== 'division') base = pathOf(resolveItem(par.item, base));
+      else if (par.item && par.item.unit.cls === 'division') base = []; // `paragraph 3 of Schedule 1`: not under a provision
+      else if (par.item) base = pathOf(resolveItem(par.item, base));
     }
     const targets: ScannedReference['targets'] = [];
     let lastAbs: string[] | undefined;
