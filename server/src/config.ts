@@ -123,6 +123,12 @@ export function validateConfig(value: unknown, tree?: JsonNode): { config: Confi
 
 function describe(issue: z.core.$ZodIssue, path: string): string {
   const where = path ? `\`${path}\`` : 'The configuration';
+  if (issue.code === 'unrecognized_keys' && path.startsWith('severity.')) {
+    return `\`${issue.keys[0]}\` is not a Lawmark check code (see the list of checks); the defaults apply until it is fixed.`;
+  }
+  if ((path === 'include' || path === 'exclude') && issue.code === 'invalid_type') {
+    return `\`${path}\` must be a list of globs such as ["corpus/**/*.law.md"]; the defaults apply until it is fixed.`;
+  }
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}; the defaults apply until it is fixed.`;
   }

@@ -37,7 +37,7 @@ export function inspectDocument(index: WorkspaceIndex, uri: string, relativePath
     divisions: doc.divisions.map((d) => ({ address: d.address, heading: d.heading, range: range(d.span), provisions: d.provisions, parent: d.parent ?? null })),
     provisions: doc.provisions.map(unit),
     definitions: doc.definitions.map((d) => ({
-      term: d.term,
+      term: index.termOf(doc, d),
       address: d.address,
       scope: d.scope,
       ...(d.scopeAddress ? { scopeAddress: d.scopeAddress } : {}),

@@ -287,6 +287,19 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /**
+   * The term a definition defines. For `organized criminal group as defined in article 2 of …`
+   * (no quotes) it is the longest of the words before that the source instrument defines.
+   */
+  termOf(doc: LinkedDocument, def: Definition): string {
+    if (!def.candidates || !def.importFrom) return def.term;
+    const id = this.instrumentId(def.importFrom.instrument, doc);
+    const src = id ? this.byId(id) : undefined;
+    if (!src) return def.term;
+    for (const c of def.candidates) if (this.instrumentDefinition(src, termKey(c))) return c;
+    return def.term;
+  }
+
   /** An instrument-wide definition of a term in a document. */
   instrumentDefinition(doc: LinkedDocument, key: string): { doc: LinkedDocument; def: Definition } | undefined {
     const def = doc.definitions.find((d) => termKey(d.term.replace(/^the\s+/, '')) === key && d.form !== 'import');

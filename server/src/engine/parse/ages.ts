@@ -16,8 +16,12 @@
 // "a boy under 18 or a girl under 16"; "in the case of a female, a person under sixteen"), else one
 // right after it ("under fourteen years of age if a male"); "male or female", "either sex" mean any.
 //
-// Pure, never throws, linear: the region is tokenised once and every pattern looks a bounded
-// number of tokens ahead.
+// Not an age: "which shall not be less than two years", "imprisonment for a term less than two
+// years" (a term of imprisonment is spoken of just before).
+//
+// Pure, never throws, linear: one regular-expression pass finds the words that begin an age phrase
+// (under, below, less than, not attained, …); only the text around them (160 characters before,
+// 200 after) is tokenised, and every pattern looks a bounded number of tokens ahead.
 
 import type { Span } from '../model/types';
 import { readPlainNumber } from './figures';
@@ -40,24 +44,31 @@ interface Tok {
 /** A cap on the tokens of one region (a definition or a provision is far smaller). */
 const MAX_TOKENS = 5_000_000;
 
+function isAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function tokenize(text: string, start: number, end: number): Tok[] {
   const toks: Tok[] = [];
   let i = start;
   while (i < end && toks.length < MAX_TOKENS) {
     const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    if (isAlpha(c)) {
       let j = i + 1;
-      while (j < end && /[A-Za-z]/.test(text[j])) j++;
+      while (j < end && isAlpha(text.charCodeAt(j))) j++;
       toks.push({ w: text.slice(i, j).toLowerCase(), s: i, e: j, kind: 'word' });
       i = j;
-    } else if (c >= 48 && c <= 57) {
+    } else if (isDigit(c)) {
       let j = i + 1;
-      while (j < end && /[0-9]/.test(text[j])) j++;
+      while (j < end && isDigit(text.charCodeAt(j))) j++;
       toks.push({ w: text.slice(i, j), s: i, e: j, kind: 'num' });
       i = j;
     } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 42 /* * */ || c === 95 /* _ */ || c === 62 /* > */) {
       i++;
-    } else if (c === 45 /* - */ && i + 1 < end && /[A-Za-z]/.test(text[i + 1]) && i > start && /[A-Za-z]/.test(text[i - 1])) {
+    } else if (c === 45 /* - */ && i + 1 < end && isAlpha(text.charCodeAt(i + 1)) && i > start && isAlpha(text.charCodeAt(i - 1))) {
       // "twenty-one": keep as separate word tokens, no punctuation between.
       i++;
     } else {
@@ -75,6 +86,13 @@ const NUMBER_WORDS = new Set([
 
 /** After a bare number: the words that may follow an age written without "years". */
 const AFTER_BARE_AGE = new Set(['or', 'and', 'who', 'if', 'in', 'for', 'at', 'whether', 'shall', 'is', 'are', 'being', 'but', 'as', 'nor', 'which', 'that', 'unless', 'except']);
+
+/** Words that make a following "less than two years" a term, not an age. */
+const TERM_WORDS = new Set(['imprisonment', 'imprisoned', 'extend', 'extending', 'extends', 'custody', 'sentence', 'sentenced', 'detention']);
+
+const CLAUSE_STOPS = new Set([
+  ',', ';', ':', '.', 'if', 'where', 'when', 'who', 'whom', 'whose', 'victim', 'child', 'person', 'girl', 'boy', 'woman', 'minor', 'man',
+]);
 
 interface Match {
   under: number;
@@ -132,7 +150,7 @@ class Reader {
    * The number at token k and the age tail after it: "(18)", "years", "of age", "old".
    * Returns undefined when it is not an age.
    */
-  number(k: number, ageSaid: boolean): { value: number; e: number; tj: number; years: boolean } | undefined {
+  number(k: number, ageSaid: boolean): { value: number; e: number; tj: number; years: boolean; ofAge: boolean } | undefined {
     const t = this.toks[k];
     if (!t) return undefined;
     if (t.kind === 'num') {
@@ -191,11 +209,28 @@ class Reader {
       if (nx && !(nx.kind === 'punct' && nx.w !== '(' && nx.w !== '/') && !AFTER_BARE_AGE.has(nx.w)) return undefined;
       if (nx && nx.kind === 'punct' && (nx.w === '.' || nx.w === ',') && this.toks[tj + 1]?.kind === 'num' && this.toks[tj + 1].s === nx.e) return undefined; // "18.5", "1,000"
     }
-    return { value, e, tj, years: years || ageAfter };
+    return { value, e, tj, years: years || ageAfter, ofAge: ageAfter };
+  }
+
+  /** Whether the words before token k speak of a term of imprisonment ("which shall not be less than two years"). */
+  termContext(k: number): boolean {
+    if (this.w(k - 1) === 'be' && this.w(k - 2) === 'not') return true;
+    for (let n = k - 1; n >= 0 && n >= k - 8; n--) {
+      const w = this.w(n);
+      if (w === undefined || CLAUSE_STOPS.has(w)) break; // "imprisonment for life if the victim is under …"
+      if (TERM_WORDS.has(w)) return true;
+    }
+    return false;
   }
 
   /** An age phrase starting at token k. */
   matchAt(k: number): Match | undefined {
+    const m = this.matchAt0(k);
+    if (m && this.termContext(m.ti)) return undefined;
+    return m;
+  }
+
+  matchAt0(k: number): Match | undefined {
     const t = this.toks[k];
     if (!t || t.kind === 'punct') return undefined;
     const prev = this.w(k - 1);
@@ -248,7 +283,7 @@ class Reader {
         if (n1 >= 0) {
           const a = this.ageOf(n1);
           const n = this.number(a.k, a.age);
-          if (!n || !(n.years || a.age)) return undefined;
+          if (!n || !(n.ofAge || a.age)) return undefined; // "not more than seven years" is a term
           return { under: n.value + 1, s: t.s, e: n.e, ti: k, tj: n.tj, plusOne: true };
         }
       }
@@ -302,7 +337,7 @@ class Reader {
   }
 
   /** A sex word that follows an age: "if a male", ", if a female", "in the case of a male", "for boys", "(female)". */
-  sexAfter(k: number): { sex: 'male' | 'female'; ti: number; tj: number } | undefined {
+  sexAfter(k: number): { sex: 'male' | 'female'; ti: number; tj: number; at: number } | undefined {
     let n = k;
     if (this.w(n) === ',') n++;
     let m = -1;
@@ -324,7 +359,7 @@ class Reader {
     if ((nx === 'or' || nx === 'and') && sexOf(this.w(m + 2)) !== undefined) return undefined;
     let tj = m + 1;
     if (this.w(tj) === ')') tj++;
-    return { sex, ti: n, tj };
+    return { sex, ti: n, tj, at: m };
   }
 }
 
@@ -380,39 +415,79 @@ function bounds(text: string, start?: number, end?: number): [number, number] {
 /** How many tokens before an age a sex word may stand and still qualify it. */
 const PREFIX_REACH = 10;
 
+/** Words that begin every age phrase; only the text around them is tokenised. */
+const ANCHOR =
+  /\b(?:under|below|beneath|(?:less|younger|lower)\s{1,5}than|up\s{1,5}to|upto|not\s{1,5}(?:yet\s{1,5})?(?:attained|completed|reached|attain|complete|reach|achieved|more|older|above|exceeding|over)|yet\s{1,5}to)\b/gi;
+/** Characters of context kept before and after an anchor (sex words before an age, "if a female" after it). */
+const BEFORE = 160;
+const AFTER = 200;
+
+/** The parts of text[lo, hi) worth tokenising: windows around the anchors, merged when they overlap. */
+function windows(text: string, lo: number, hi: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const slice = text.slice(lo, hi);
+  const re = new RegExp(ANCHOR.source, 'gi');
+  let cur: [number, number] | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    const a = lo + m.index;
+    const s = Math.max(lo, a - BEFORE);
+    const e = Math.min(hi, a + m[0].length + AFTER);
+    if (cur && s <= cur[1]) cur[1] = e;
+    else {
+      if (cur) out.push(cur);
+      cur = [s, e];
+    }
+  }
+  if (cur) out.push(cur);
+  // Do not cut a word in two.
+  for (const w of out) {
+    for (let n = 0; n < 40 && w[0] > lo && isAlnum(text.charCodeAt(w[0] - 1)) && isAlnum(text.charCodeAt(w[0])); n++) w[0]++;
+    for (let n = 0; n < 40 && w[1] < hi && isAlnum(text.charCodeAt(w[1] - 1)) && isAlnum(text.charCodeAt(w[1])); n++) w[1]++;
+  }
+  return out;
+}
+
+function isAlnum(c: number): boolean {
+  return isAlpha(c) || isDigit(c);
+}
+
 /** Age thresholds stated in the text of a definition of child or minor (text[start, end)). */
 export function readAgeThresholds(text: string, start?: number, end?: number): AgeThreshold[] {
   const out: AgeThreshold[] = [];
   try {
     if (typeof text !== 'string') return out;
     const [lo, hi] = bounds(text, start, end);
-    const toks = tokenize(text, lo, hi);
-    const r = new Reader(text, toks, hi);
-    const ages = r.all();
-    if (!ages.length) return out;
-    const marks = markers(r, toks);
-    const used = new Set<number>(); // marker ti consumed by a suffix
-    let prevEnd = 0;
-    for (const m of ages) {
-      let sex: 'male' | 'female' | 'any' | undefined;
-      // A sex word just before the age, since the previous age.
-      for (let q = marks.length - 1; q >= 0; q--) {
-        const mk = marks[q];
-        if (mk.tj > m.ti) continue;
-        if (mk.ti < prevEnd) break;
-        if (used.has(mk.ti)) continue;
-        if (m.ti - mk.tj <= PREFIX_REACH) sex = mk.sex;
-        break;
-      }
-      if (sex === undefined) {
-        const sfx = r.sexAfter(m.tj);
-        if (sfx) {
-          sex = sfx.sex;
-          for (const mk of marks) if (mk.ti >= sfx.ti && mk.tj <= sfx.tj) used.add(mk.ti);
+    for (const [ws, we] of windows(text, lo, hi)) {
+      const toks = tokenize(text, ws, we);
+      const r = new Reader(text, toks, we);
+      const ages = r.all();
+      if (!ages.length) continue;
+      const marks = markers(r, toks);
+      const used = new Set<number>(); // token index of a sex word consumed by a suffix ("… if a male")
+      let prevEnd = 0;
+      let p = 0; // first marker that ends after the current age's start
+      for (const m of ages) {
+        while (p < marks.length && marks[p].tj <= m.ti) p++;
+        let sex: 'male' | 'female' | 'any' | undefined;
+        // A sex word just before the age, since the previous age.
+        for (let q = p - 1; q >= 0; q--) {
+          const mk = marks[q];
+          if (mk.ti < prevEnd) break;
+          if (used.has(mk.ti)) continue;
+          if (m.ti - mk.tj <= PREFIX_REACH) sex = mk.sex;
+          break;
         }
+        if (sex === undefined) {
+          const sfx = r.sexAfter(m.tj);
+          if (sfx) {
+            sex = sfx.sex;
+            used.add(sfx.at);
+          }
+        }
+        out.push({ sex: sex ?? 'any', under: m.under, span: { start: m.s, end: m.e } });
+        prevEnd = m.tj;
       }
-      out.push({ sex: sex ?? 'any', under: m.under, span: { start: m.s, end: m.e } });
-      prevEnd = m.tj;
     }
   } catch {
     // never throw
@@ -427,9 +502,10 @@ export function findQualifyingAges(text: string, start?: number, end?: number): 
   try {
     if (typeof text !== 'string') return out;
     const [lo, hi] = bounds(text, start, end);
-    const toks = tokenize(text, lo, hi);
-    const r = new Reader(text, toks, hi);
-    for (const m of r.all()) out.push({ under: m.under, span: { start: m.s, end: m.e } });
+    for (const [ws, we] of windows(text, lo, hi)) {
+      const r = new Reader(text, tokenize(text, ws, we), we);
+      for (const m of r.all()) out.push({ under: m.under, span: { start: m.s, end: m.e } });
+    }
   } catch {
     // never throw
   }

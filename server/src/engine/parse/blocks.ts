@@ -56,6 +56,8 @@ export const enum LineKind {
   Comment = 5,
   Fence = 6,
   Thematic = 7,
+  /** Text inside a list item. */
+  ListText = 8,
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -108,6 +110,8 @@ export function readBlocks(text: string, from: number): Blocks {
   /** Whether the previous line was paragraph text (a setext underline or lazy continuation may follow). */
   let paragraph = false;
   let quoteParagraph = false;
+  /** Inside a list item: its content column, and whether a blank line has ended its paragraph. */
+  let list: { indent: number; afterBlank: boolean; paragraph: boolean } | undefined;
 
   const closeQuote = () => {
     if (quote) quotes.push(quote);
@@ -143,11 +147,27 @@ export function readBlocks(text: string, from: number): Blocks {
     if (blank) {
       lineKind[i] = LineKind.Blank;
       paragraph = false;
+      if (list) {
+        list.afterBlank = true;
+        list.paragraph = false;
+      }
       closeQuote();
+      continue;
+    }
+    // A line indented to the open list item's content belongs to it.
+    // (Nested items included: only the outermost item's content column decides.)
+    if (list && s.length - s.trimStart().length >= list.indent) {
+      lineKind[i] = LineKind.ListText;
+      const inner = s.slice(list.indent);
+      const nested = LIST_ITEM.exec(inner);
+      const content = (nested ? inner.slice(nested[0].length) : inner).trimStart();
+      list.paragraph = content !== '' && !startsBlock(content);
+      list.afterBlank = false;
       continue;
     }
     // Inside a block quote, or a lazy continuation of its paragraph.
     if (QUOTE.test(s)) {
+      list = undefined; // a quote less indented than the list's content ends the list
       if (!quote) {
         quote = { start: ln.start, end: ln.end, firstLine: i, lastLine: i, lines: [] };
       }
@@ -173,6 +193,35 @@ export function readBlocks(text: string, from: number): Blocks {
         continue;
       }
       closeQuote();
+    }
+    // A list item, and the lines that belong to it (indented to its content, or lazy
+    // continuations of its paragraph): list content, never top-level blocks.
+    const item = LIST_ITEM.exec(s);
+    if (list && !item) {
+      const indent = s.length - s.trimStart().length;
+      const lazy = list.paragraph && !startsBlock(s) && !QUOTE.test(s);
+      if (indent >= list.indent || lazy) {
+        lineKind[i] = LineKind.ListText;
+        list.paragraph = indent >= list.indent ? !startsBlock(s.slice(list.indent)) : true;
+        list.afterBlank = false;
+        continue;
+      }
+      list = undefined;
+    }
+    // Indented code: four spaces (or a tab) where no paragraph is open.
+    if (!paragraph && /^(?: {4}|\t| {1,3}\t)/.test(s)) {
+      lineKind[i] = LineKind.Code;
+      masked.push({ start: ln.start, end: ln.end });
+      continue;
+    }
+    if (item && !(paragraph && !canInterrupt(s))) {
+      const rest = s.slice(item[0].length);
+      const spaces = rest.length - rest.trimStart().length;
+      const contentIndent = rest.trim() === '' ? item[0].length + 1 : item[0].length + Math.min(spaces, 4);
+      list = { indent: contentIndent, afterBlank: false, paragraph: rest.trim() !== '' && !startsBlock(rest.trimStart()) };
+      lineKind[i] = LineKind.ListText;
+      paragraph = false;
+      continue;
     }
     const fo = FENCE_OPEN.exec(s);
     if (fo && !(fo[1]![0] === '`' && fo[2]!.includes('`'))) {
@@ -211,6 +260,8 @@ export function readBlocks(text: string, from: number): Blocks {
       textStart += lead;
       body = body.trim();
       textEnd = textStart + body.length;
+      // An inline comment (`## 3. Heading <!-- lawmark: … -->`) is not part of the heading's text.
+      if (body.includes('<!--')) body = body.replace(/<!--[\s\S]*?-->/g, '').replace(/\s{2,}/g, ' ').trim();
       headings.push({ level, text: body, textStart, line: i, start: ln.start, end: ln.end });
       lineKind[i] = LineKind.Heading;
       paragraph = false;
@@ -227,7 +278,7 @@ export function readBlocks(text: string, from: number): Blocks {
       const lead = raw.length - raw.trimStart().length;
       headings.push({
         level: setext[1]![0] === '=' ? 1 : 2,
-        text: raw.trim().replace(/[ \t]*\r?\n[ \t]*/g, ' '),
+        text: raw.trim().replace(/[ \t]*\r?\n[ \t]*/g, ' ').replace(/<!--[\s\S]*?-->/g, '').replace(/\s{2,}/g, ' ').trim(),
         textStart: startLine.start + lead,
         line: first,
         start: startLine.start,
@@ -254,19 +305,27 @@ export function readBlocks(text: string, from: number): Blocks {
   closeQuote();
   // Inline comments inside text lines (`text <!-- lawmark: … -->`).
   for (let i = 0; i < lines.length; i++) {
-    if (lineKind[i] !== LineKind.Text && lineKind[i] !== LineKind.Heading && lineKind[i] !== LineKind.Quote) continue;
+    if (lineKind[i] !== LineKind.Text && lineKind[i] !== LineKind.ListText && lineKind[i] !== LineKind.Heading && lineKind[i] !== LineKind.Quote) continue;
     const ln = lines[i]!;
-    let p = text.indexOf('<!--', ln.start);
-    while (p >= 0 && p < ln.end) {
-      const close = text.indexOf('-->', p + 4);
-      if (close < 0 || close > ln.end) break;
-      comments.push({ start: p, end: close + 3, line: i, endLine: i });
-      masked.push({ start: p, end: close + 3 });
-      p = text.indexOf('<!--', close + 3);
+    const s = text.slice(ln.start, ln.end);
+    let p = s.indexOf('<!--');
+    while (p >= 0) {
+      const close = s.indexOf('-->', p + 4);
+      if (close < 0) break;
+      comments.push({ start: ln.start + p, end: ln.start + close + 3, line: i, endLine: i });
+      masked.push({ start: ln.start + p, end: ln.start + close + 3 });
+      p = s.indexOf('<!--', close + 3);
     }
   }
   comments.sort((a, b) => a.start - b.start);
   return { lines, headings, quotes, lineKind, comments, masked };
+}
+
+/** Only a bullet or `1.` item with content may interrupt a paragraph (CommonMark 5.2). */
+function canInterrupt(s: string): boolean {
+  const m = /^ {0,3}([-+*]|\d{1,9}[.)])([ \t]+)(\S)/.exec(s);
+  if (!m) return false;
+  return !/^\d/.test(m[1]!) || /^1[.)]$/.test(m[1]!);
 }
 
 function startsBlock(s: string): boolean {

@@ -81,6 +81,8 @@ function readInUnit(
 ): void {
   if (end <= start) return;
   const text = prose.slice(start, end);
+  // Most units define nothing: skip the patterns when none of their key words is present.
+  if (!/mean|includ|defined|referred|called|known as|expressions/i.test(text)) return;
   const scopeOf = (at: number): { scope: DefinitionScope; scopeAddress?: string } =>
     scopeFor(prose, at, chain, provision, divisions);
 

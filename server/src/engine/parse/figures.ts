@@ -292,8 +292,9 @@ function skipSlashDash(text: string, i: number, limit: number): number {
 
 function roundValue(v: number): number {
   // Avoid 1.1 * 1e6 = 1100000.0000000002.
-  if (Math.abs(v) >= 1) return Math.round(v * 1e6) / 1e6;
-  return v;
+  if (Number.isInteger(v) || !Number.isFinite(v)) return v;
+  const r = Number(v.toFixed(6));
+  return Number.isFinite(r) ? r : v;
 }
 
 function readNumberCore(text: string, pos: number, limit: number, currency: boolean): { value: number; end: number } | undefined {
@@ -457,7 +458,8 @@ export function readAmountIn(text: string, pos: number, limit: number): { rupees
     let end = n.end;
     // A number followed by a unit of time is not an amount.
     const after = wordAt(text, skipSpaces(text, end, limit), limit);
-    if (after && has(UNIT_MONTHS, after.w)) return undefined;
+    if (after && (has(UNIT_MONTHS, after.w) || after.w === 'times' || after.w === 'percent' || after.w === 'per')) return undefined;
+    if (text[skipSpaces(text, end, limit)] === '%') return undefined;
     const suf = readCurrencySuffix(text, end, limit);
     if (suf >= 0) end = suf;
     end = skipSlashDash(text, end, limit);

@@ -9,8 +9,10 @@
 //   with bounds (which may extend to / not exceeding / up to / not less than / between … and …) ·
 //   fine with bounds (which may extend to / up to / of / not less than … and not more than …).
 // Later limbs of one sentence ("and in the case of a second or subsequent offence, with …",
-// "(b) on summary conviction, to …", "and upon subsequent conviction, to …") are read as further
-// penalties.
+// "and upon subsequent conviction, to …") are read as further penalties, and so are punishments
+// listed in labelled clauses after a lead-in that ends in a dash ("shall be punished, according to
+// the quantity involved,— (a) …, with …; (b) …"): the first from the verb, each later one from its
+// label.
 //
 // Not read as a penalty: a negated verb ("shall not be liable", "no woman shall be punishable"),
 // a class of offences ("an offence punishable with death", "an offence which is punishable …",
@@ -63,6 +65,12 @@ interface Elem {
 interface Ctx {
   t: string;
   lim: number;
+  /** The word after the whitespace at a position (memo: the readers look at the same places many times). */
+  words: Map<number, { w: string; end: number } | null>;
+}
+
+function ctx(t: string, lim: number): Ctx {
+  return { t, lim, words: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +87,7 @@ function sp(c: Ctx, i: number): number {
     }
     if (ch >= '0' && ch <= '9') {
       const k = c.t[j + 1] === '[' ? j + 1 : c.t[j + 2] === '[' && c.t[j + 1] >= '0' && c.t[j + 1] <= '9' ? j + 2 : -1;
-      if (k > 0 && k < c.lim && (j === 0 || !/[A-Za-z0-9]/.test(c.t[j - 1]))) {
+      if (k > 0 && k < c.lim && (j === 0 || !isAlnum(c.t.charCodeAt(j - 1)))) {
         j = skipSpaces(c.t, k + 1, c.lim);
         continue;
       }
@@ -89,17 +97,32 @@ function sp(c: Ctx, i: number): number {
   return j;
 }
 
+function isAlnum(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+}
+function isAlpha(ch: number): boolean {
+  return (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+}
+
+/** The word (lower-cased) after the whitespace at i. */
+function wordFrom(c: Ctx, i: number): { w: string; end: number } | undefined {
+  let r = c.words.get(i);
+  if (r === undefined) {
+    r = wordAt(c.t, sp(c, i), c.lim) ?? null;
+    c.words.set(i, r);
+  }
+  return r ?? undefined;
+}
+
 /** One word (case-insensitive, whole word). */
 function w1(c: Ctx, i: number, word: string): number {
-  const j = sp(c, i);
-  const wa = wordAt(c.t, j, c.lim);
+  const wa = wordFrom(c, i);
   return wa && wa.w === word ? wa.end : -1;
 }
 
 /** One of several words. */
 function wAny(c: Ctx, i: number, words: readonly string[]): { w: string; end: number } | undefined {
-  const j = sp(c, i);
-  const wa = wordAt(c.t, j, c.lim);
+  const wa = wordFrom(c, i);
   return wa && words.includes(wa.w) ? wa : undefined;
 }
 
@@ -110,9 +133,10 @@ function punct(c: Ctx, i: number, chars: string): number {
 }
 
 /** A phrase of words separated by spaces; a token "," matches an optional comma. */
-function phrase(c: Ctx, i: number, words: readonly string[]): number {
+function phrase(c: Ctx, i: number, words: readonly string[], from = 0): number {
   let j = i;
-  for (const w of words) {
+  for (let n = from; n < words.length; n++) {
+    const w = words[n];
     if (w === ',') {
       const k = punct(c, j, ',');
       if (k >= 0) j = k;
@@ -124,14 +148,26 @@ function phrase(c: Ctx, i: number, words: readonly string[]): number {
   return j;
 }
 
-function compile(list: readonly string[]): string[][] {
-  // Longest first, so that "which shall not be less than" wins over "not less than".
-  return list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+/** Phrases indexed by their first word, longest first (so "which shall not be less than" wins over "which"). */
+type PhraseList = Map<string, string[][]>;
+
+function compile(list: readonly string[]): PhraseList {
+  const idx: PhraseList = new Map();
+  for (const p of list.map((x) => x.split(' ')).sort((a, b) => b.length - a.length)) {
+    const l = idx.get(p[0]);
+    if (l) l.push(p);
+    else idx.set(p[0], [p]);
+  }
+  return idx;
 }
 
-function anyPhrase(c: Ctx, i: number, list: string[][]): number {
-  for (const p of list) {
-    const e = phrase(c, i, p);
+function anyPhrase(c: Ctx, i: number, list: PhraseList): number {
+  const wa = wordFrom(c, i);
+  if (!wa) return -1;
+  const cands = list.get(wa.w);
+  if (!cands) return -1;
+  for (const p of cands) {
+    const e = phrase(c, wa.end, p, 1);
     if (e >= 0) return e;
   }
   return -1;
@@ -143,7 +179,7 @@ function label(c: Ctx, i: number): number {
   if (c.t[j] !== '(') return -1;
   let k = j + 1;
   const stop = Math.min(c.lim, j + 7);
-  while (k < stop && /[A-Za-z0-9]/.test(c.t[k])) k++;
+  while (k < stop && isAlnum(c.t.charCodeAt(k))) k++;
   if (k > j + 1 && k < c.lim && c.t[k] === ')') return k + 1;
   return -1;
 }
@@ -165,7 +201,7 @@ const MAX_PREFIXES = compile([
 ]);
 const MIN_PREFIXES = compile([
   'which shall not be less than', 'that shall not be less than', 'shall not be less than', 'which shall be not less than',
-  'which shall not be lesser than', 'shall not be lesser than',
+  'which shall not be lesser than', 'shall not be lesser than', 'which may not be less than', 'may not be less than',
   'not less than', 'of not less than', 'for not less than', 'no less than', 'of no less than', 'for no less than',
   'not below', 'which shall not be below', 'shall not be below',
   'of at least', 'at least', 'for at least',
@@ -191,8 +227,11 @@ const PREAMBLE_WORDS = [
   'on', 'upon', 'conviction', 'convicted', 'summary', 'indictment', 'in', 'the', 'case', 'of', 'a', 'an', 'first',
   'second', 'third', 'subsequent', 'offence', 'offense', 'to', 'with', 'by', 'be', 'for', 'each', 'every', 'such',
   'punishment', 'punishments', 'sentenced', 'punished', 'liable', 'either', 'shall', 'also', 'therefor', 'thereof',
-  'being', 'found', 'guilty', 'any',
+  'being', 'found', 'guilty', 'any', 'court', 'magistrate', 'tribunal', 'sessions', 'judge',
 ];
+
+/** Words that may follow "death" when it is a punishment ("with death, or …", "death and fine", "death if …"). */
+const AFTER_DEATH = ['or', 'and', 'nor', 'but', 'if', 'where', 'when', 'unless', 'in', 'with', 'as', 'for', 'under', 'provided', 'shall', 'which', 'that', 'by', 'to', 'and/or', 'either', 'also'];
 
 /** Words of a later limb: "and in the case of a second or subsequent offence, with". */
 const CONTINUATION_WORDS = [
@@ -210,6 +249,8 @@ const VERB_GROUP = [
   'thereof', 'thereafter', 'therefor', 'held', 'made', 'become', 'becomes',
 ];
 const NEGATIONS = ['not', 'never', 'nor', 'neither', 'cannot'];
+/** Words that may stand between a negation and the verb: "not be criminally liable", "not be arrested or punished". */
+const COORDINATED = ['or', 'and', 'criminally', 'otherwise', 'held', 'personally', 'thereby', 'therefor', 'any', 'way', 'in'];
 const CLASS_NOUNS = ['offence', 'offences', 'offense', 'offenses', 'crime', 'crimes'];
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +289,7 @@ function remainderOfLife(c: Ctx, i: number): number {
   if (i < 0) return -1;
   let j = i;
   for (let k = 0; k < 6; k++) {
-    const wa = wordAt(c.t, sp(c, j), c.lim);
+    const wa = wordFrom(c, j);
     if (!wa) {
       // an apostrophe: "person's"
       const q = sp(c, j);
@@ -432,15 +473,17 @@ function lifeGloss(c: Ctx, i: number): number {
 /** The punishment elements that start at i (after fillers): usually one, two for "imprisonment for life or for a term …". */
 function readElements(c: Ctx, i: number): Elem[] {
   const j = skipFillers(c, i);
-  const wa = wordAt(c.t, sp(c, j), c.lim);
+  const wa = wordFrom(c, j);
   if (!wa) return [];
   const w = wa.w;
   // death
   if (w === 'death') {
-    if (w1(c, wa.end, 'of') >= 0) return []; // "death of the victim"
     let end = wa.end;
     const pen = wAny(c, end, ['penalty', 'sentence']);
     if (pen) end = pen.end;
+    // "death of the victim", "death threats": death is a punishment only before a break or a joining word.
+    const nx = wordFrom(c, end);
+    if (nx && sp(c, end) === nx.end - nx.w.length && !AFTER_DEATH.includes(nx.w)) return [];
     return [blank('death', end)];
   }
   if (w === 'capital') {
@@ -533,6 +576,9 @@ function readElements(c: Ctx, i: number): Elem[] {
       el.only = true;
       end = on;
     }
+    // "fine to an amount which may extend to …"
+    const amt = phrase(c, end, ['to', 'an', 'amount']);
+    if (amt >= 0) end = amt;
     const b = readBounds(c, end, 'amount');
     el.min = b.min;
     el.max = b.max;
@@ -724,9 +770,9 @@ function prevWords(t: string, i: number, lower: number, n: number): { words: Pre
   const floor = Math.max(lower, i - 240);
   while (j >= floor && words.length < n) {
     const ch = t[j];
-    if (/[A-Za-z]/.test(ch)) {
+    if (isAlpha(t.charCodeAt(j))) {
       let s = j;
-      while (s - 1 >= floor && /[A-Za-z]/.test(t[s - 1]) && j - s < 40) s--;
+      while (s - 1 >= floor && isAlpha(t.charCodeAt(s - 1)) && j - s < 40) s--;
       words.push({ w: t.slice(s, j + 1).toLowerCase(), start: s });
       j = s - 1;
     } else if (ch === '.' || ch === ';' || ch === ':' || ch === '\n' && j > 0 && t[j - 1] === '\n') {
@@ -769,6 +815,14 @@ function triggerStartIndex(t: string, a: number, verb: string, lower: number): n
     if (!VERB_GROUP.includes(w)) break;
     vgStart = words[idx].start;
   }
+  // A negation further back, across adverbs and coordinated participles:
+  // "shall not be criminally liable", "shall not be detained, prosecuted or punished".
+  for (let s = idx; s < Math.min(words.length, idx + 6); s++) {
+    const w = words[s].w;
+    if (NEGATIONS.includes(w)) return -1;
+    if (VERB_GROUP.includes(w) || COORDINATED.includes(w) || (w.length > 4 && w.endsWith('ed'))) continue;
+    break;
+  }
   // The verb group's subject: "no woman shall be punishable", "Provided that no person shall be liable".
   for (let s = idx; s < Math.min(words.length, idx + 4); s++) {
     if (words[s].w === 'no') {
@@ -786,7 +840,11 @@ function triggerStartIndex(t: string, a: number, verb: string, lower: number): n
     // penalty; readPenalties still rejects them when the sentence goes on with a verb ("whoever commits
     // an offence punishable with death shall …").
     if (idx === 0 && w0 !== undefined && CLASS_NOUNS.includes(w0)) {
-      const genuine = (w1_ === 'an' || w1_ === 'a') && w2 !== undefined && ['is', 'be', 'commits', 'commit', 'constitutes', 'was', 'becomes', 'of'].includes(w2);
+      const w3 = words[idx + 3]?.w;
+      const genuine =
+        (w1_ === 'an' || w1_ === 'a') &&
+        w2 !== undefined &&
+        (['is', 'be', 'commits', 'commit', 'constitutes', 'was', 'becomes'].includes(w2) || (w2 === 'of' && w3 === 'guilty'));
       if (!genuine) return -1;
       return -2 - vgStart; // genuine only if the clause ends after the punishment words
     }
@@ -863,6 +921,87 @@ function continuation(c: Ctx, i: number): { start: number; elems: Elem[] } | und
   return undefined;
 }
 
+/** How far a lead-in may run from the verb to its dash ("shall be punished, according to …,—"). */
+const MAX_LEAD_IN = 400;
+/** How long one listed clause may be. */
+const MAX_CLAUSE = 600;
+
+function isLineLabelAt(t: string, i: number, lim: number): boolean {
+  // "(a)", "(ii)", "(2)" at i
+  if (t[i] !== '(') return false;
+  let k = i + 1;
+  const stop = Math.min(lim, i + 7);
+  while (k < stop && isAlnum(t.charCodeAt(k))) k++;
+  return k > i + 1 && k < lim && t[k] === ')';
+}
+
+/**
+ * Punishments listed in labelled clauses after a lead-in that ends in a dash or colon:
+ * "shall be punished, according to the quantity …,— (a) where …, with imprisonment …; (c) where …, with death".
+ * Each clause that names a punishment ("with …", "to …", "by …") gives a penalty whose span starts at its label.
+ */
+function listPenalties(c: Ctx, verbEnd: number, verbStart: number): { found: boolean; dash: number; penalties: Penalty[]; end: number } {
+  const out: Penalty[] = [];
+  const t = c.t;
+  // The lead-in: up to a dash or colon, not across a sentence end.
+  let i = verbEnd;
+  const leadStop = Math.min(c.lim, verbEnd + MAX_LEAD_IN);
+  let dash = -1;
+  for (; i < leadStop; i++) {
+    const ch = t[i];
+    if (ch === '.' || ch === ';') break;
+    if (ch === '—' || ch === '–' || ch === ':' || (ch === '-' && t[i + 1] === '\n')) {
+      let k = i + 1;
+      while (k < c.lim && (t[k] === '—' || t[k] === '-' || t[k] === '–')) k++;
+      k = skipSpaces(t, k, c.lim);
+      if (isLineLabelAt(t, k, c.lim)) dash = k;
+      break;
+    }
+  }
+  if (dash < 0) return { found: false, dash, penalties: out, end: verbEnd };
+  let pos = dash;
+  let end = verbEnd;
+  for (let clause = 0; clause < 20 && pos < c.lim && isLineLabelAt(t, pos, c.lim); clause++) {
+    const labelEnd = label(c, pos);
+    // The clause runs to the next line that starts with a label (or MAX_CLAUSE characters).
+    let clauseEnd = Math.min(c.lim, labelEnd + MAX_CLAUSE);
+    for (let k = labelEnd; k < clauseEnd; k++) {
+      if (t[k] === '\n') {
+        clauseEnd = k;
+        break;
+      }
+    }
+    const cc: Ctx = { t, lim: clauseEnd, words: new Map() };
+    const spanStart = clause === 0 ? verbStart : pos;
+    // The clause starts with punishment words ("(a) imprisonment for …"), or names them after
+    // "with" / "to" / "by" ("(c) where the quantity exceeds …, with death").
+    let els = readElements(cc, labelEnd);
+    let k = labelEnd;
+    for (let step = 0; step < 120 && !els.length && k < clauseEnd; step++) {
+      const wa = wordFrom(cc, k);
+      if (!wa) {
+        k++;
+        continue;
+      }
+      if (wa.w === 'with' || wa.w === 'to' || wa.w === 'by') els = readElements(cc, k);
+      k = wa.end;
+    }
+    if (els.length) {
+      const ch = readChain(cc, els);
+      const p = chainToPenalty(ch, spanStart);
+      if (p) {
+        out.push(p);
+        end = ch.end;
+      }
+    }
+    // Next clause.
+    const next = skipSpaces(t, clauseEnd, c.lim);
+    if (!isLineLabelAt(t, next, c.lim)) break;
+    pos = next;
+  }
+  return { found: true, dash, penalties: out, end };
+}
+
 const TRIGGER = /\b(?:punish(?:ed|able)|liable|sentenced)\b/gi;
 
 /** All penalties in text[start, end), in order. Offsets are into `text`. */
@@ -872,7 +1011,7 @@ export function readPenalties(text: string, start = 0, end?: number): Penalty[] 
     if (typeof text !== 'string') return out;
     const lo = Math.max(0, Math.min(text.length, Number.isFinite(start) ? Math.floor(start) : 0));
     const hi = Math.max(lo, Math.min(text.length, end !== undefined && Number.isFinite(end) ? Math.floor(end) : text.length));
-    const c: Ctx = { t: text, lim: hi };
+    const c = ctx(text, hi);
     const slice = text.slice(lo, hi);
     const re = new RegExp(TRIGGER.source, 'gi');
     let resume = lo;
@@ -881,15 +1020,31 @@ export function readPenalties(text: string, start = 0, end?: number): Penalty[] 
       const a = lo + m.index;
       if (a < resume) continue;
       const verb = m[0].toLowerCase();
+      if (c.words.size > 4096) c.words = new Map(); // the memo serves one sentence at a time
       const trig = triggerStart(text, a, verb, lo);
       if (!trig) continue;
+      // "shall be punished, according to the quantity involved,— (a) where …, with …; (b) …"
+      // (unless the punishment words come before the dash: "… or with both:\n(2) …").
+      const list = listPenalties(c, a + m[0].length, trig.start);
       const first = firstElements(c, a + m[0].length);
+      if (list.found && !(first.length && first[0].end <= list.dash)) {
+        for (const p of list.penalties) {
+          if (trig.also && !p.death && !p.life && !p.imprisonment) p.fineAlone = false;
+          out.push(p);
+        }
+        resume = Math.max(resume, list.end);
+        if (resume - lo > re.lastIndex) re.lastIndex = resume - lo;
+        continue;
+      }
       if (!first.length) continue;
       const ch = readChain(c, first);
       const p = chainToPenalty(ch, trig.start);
       if (!p) continue;
       // "Whoever commits an offence punishable with death shall …": the punishment words name a class.
-      if (trig.classPhrase && wAny(c, ch.end, ['shall', 'is', 'are', 'will', 'may', 'must', 'under', 'in', 'and', 'or']) !== undefined) continue;
+      if (trig.classPhrase) {
+        const cm = punct(c, ch.end, ',');
+        if (wAny(c, cm >= 0 ? cm : ch.end, ['shall', 'is', 'are', 'will', 'may', 'must', 'under', 'in', 'and', 'or', 'if', 'where', 'be']) !== undefined) continue;
+      }
       // "… shall also be liable to fine" on its own: the fine is in addition to another punishment.
       if (trig.also && !p.death && !p.life && !p.imprisonment) p.fineAlone = false;
       out.push(p);

@@ -158,7 +158,7 @@ function readUnits(text: string, prose: string, blocks: Blocks, provision: Unit,
   for (; i < lines.length; i++) {
     const ln = lines[i]!;
     if (ln.start >= end) break;
-    if (lineKind[i] !== LineKind.Text) continue;
+    if (lineKind[i] !== LineKind.Text && lineKind[i] !== LineKind.ListText) continue;
     const raw = prose.slice(ln.start, ln.end);
     const marker = LIST_MARKER.exec(raw);
     const indent = marker ? marker[0].length : raw.length - raw.trimStart().length;
