@@ -47,6 +47,22 @@ export class WorkspaceIndex {
   private idMap = new Map<string, string[]>();
   private citationMap?: Map<string, Citation[]>;
 
+  /**
+   * A copy that shares every file's parse and link with this index: setting a file in the
+   * copy (a bill's consolidated target, say) re-reads that file alone and leaves this
+   * index as it was. What-if scenarios are forks.
+   */
+  fork(): WorkspaceIndex {
+    const copy = new WorkspaceIndex();
+    this.names();
+    for (const [uri, e] of this.entries) copy.entries.set(uri, { ...e });
+    copy.gen = this.gen;
+    copy.namesKey = this.namesKey;
+    copy.matcher = this.matcher;
+    copy.namesGen = this.namesGen;
+    return copy;
+  }
+
   /** Sets a file's text; returns false when nothing changed. */
   set(uri: string, text: string): boolean {
     const old = this.entries.get(uri);
