@@ -216,7 +216,7 @@ function inspect(args: string[], write: (s: string) => void): number {
   }
   if (!files.includes(file)) files.push(file);
   const { index } = loadIndex(files);
-  write(JSON.stringify(inspectDocument(index, file, (u) => relativePath(u)), null, 2) + '\n');
+  write(JSON.stringify(inspectDocument(index, file, (u) => relativePath(u), loaded.config), null, 2) + '\n');
   return 0;
 }
 

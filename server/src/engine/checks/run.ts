@@ -6,8 +6,9 @@ import type { WorkspaceIndex } from '../index/workspace';
 import { CODES, type Code } from './codes';
 import type { Check, Diagnostic, Finding } from './types';
 import { STRUCTURE_CHECKS } from './structure';
+import { LEGAL_CHECKS } from './legal';
 
-export const ALL_CHECKS: Check[] = [...STRUCTURE_CHECKS];
+export const ALL_CHECKS: Check[] = [...STRUCTURE_CHECKS, ...LEGAL_CHECKS];
 
 export interface RunOptions {
   checks?: Check[];

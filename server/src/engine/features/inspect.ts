@@ -2,6 +2,10 @@
 import type { WorkspaceIndex } from '../index/workspace';
 import type { Span, Unit } from '../model/types';
 import type { Range } from '../text/lines';
+import { defaultConfig, type Config } from '../../config';
+import { legalFacts } from '../legal/facts';
+import { taxonomyFor } from '../legal/taxonomy';
+import { describePenalty } from '../parse/penalty';
 
 export interface InspectUnit {
   address: string;
@@ -13,7 +17,12 @@ export interface InspectUnit {
   annotations?: Record<string, string>;
 }
 
-export function inspectDocument(index: WorkspaceIndex, uri: string, relativePath: (uri: string) => string): Record<string, unknown> | undefined {
+export function inspectDocument(
+  index: WorkspaceIndex,
+  uri: string,
+  relativePath: (uri: string) => string,
+  config: Config = defaultConfig(),
+): Record<string, unknown> | undefined {
   const doc = index.document(uri);
   if (!doc) return undefined;
   const range = (s: Span) => doc.lines.range(s);
@@ -68,5 +77,29 @@ export function inspectDocument(index: WorkspaceIndex, uri: string, relativePath
     ),
     suppressions: doc.suppressions.map((s) => ({ codes: s.codes, scope: s.scope, range: range(s.span), reason: s.reason ?? null })),
   };
+  const facts = legalFacts(doc, taxonomyFor(config));
+  Object.assign(out, {
+    offences: facts.offences.map((o) => ({
+      address: o.address,
+      categories: o.categories,
+      aggravated: o.aggravated,
+      base: o.base ?? null,
+      penalty: {
+        death: o.penalty.death,
+        life: o.penalty.life,
+        imprisonment: o.penalty.imprisonment ? { minMonths: o.penalty.imprisonment.minMonths, maxMonths: o.penalty.imprisonment.maxMonths, kind: o.penalty.imprisonment.kind } : null,
+        fine: o.penalty.fine ? { min: o.penalty.fine.min, max: o.penalty.fine.max } : null,
+        fineAlone: o.penalty.fineAlone,
+      },
+      description: describePenalty(o.penalty),
+      range: range(o.penalty.span),
+    })),
+    ageThresholds: facts.ages.map((a) => ({ term: a.term, address: a.address, sex: a.sex, under: a.under, range: range(a.span) })),
+    nonPunishment: facts.nonPunishment.map((c) => ({ address: c.address, scope: c.scope, range: range(c.span) })),
+    remedies: facts.remedies.map((r) => ({ address: r.address, conditionedOn: 'conviction', range: range(r.conditionSpan) })),
+    overridingClauses: facts.overriding.map((o) => ({ address: o.address, range: range(o.span) })),
+    victimDefinedRegardlessOfConviction: facts.victimRegardless ? facts.victimRegardless.address : null,
+    traffickingDefinition: facts.traffickingDefinition ? { address: facts.traffickingDefinition.address, quoted: facts.traffickingDefinition.quoted } : null,
+  });
   return out;
 }
