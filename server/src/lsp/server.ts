@@ -181,12 +181,14 @@ export function startServer(connection: Connection): void {
       }
     }
     // The editor's text wins over the disk.
-    for (const d of documents.all()) if (isLawmark(d.uri)) next.set(d.uri, d.getText());
+    for (const d of documents.all()) if (isLawmarkDocument(d)) next.set(d.uri, d.getText());
     index = next;
     log(`${index.uris().length} files in the corpus${loaded?.file ? ` (configuration: ${loaded.file})` : ''}`);
   };
 
   const isLawmark = (uri: string) => uri.endsWith('.law.md');
+  /** A document the editor says is Lawmark (an untitled buffer too), or a `*.law.md` file. */
+  const isLawmarkDocument = (d: TextDocument) => d.languageId === 'lawmark' || isLawmark(d.uri);
 
   // ---------------------------------------------------------------------------------------
   // Diagnostics.
@@ -377,7 +379,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((e) => {
     try {
-      if (!isLawmark(e.document.uri)) return;
+      if (!isLawmarkDocument(e.document)) return;
       if (index.set(e.document.uri, e.document.getText())) schedule();
     } catch (err) {
       logError(`cannot read ${e.document.uri}: ${(err as Error).message}`);
@@ -385,7 +387,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     try {
-      if (!isLawmark(e.document.uri)) return;
+      if (!isLawmarkDocument(e.document)) return;
       // Back to the text on disk (or gone, if the file was never saved or is not in the corpus).
       const file = fileOf(e.document.uri);
       const inCorpus = e.document.uri.startsWith('file:') && fs.existsSync(file) && included(file) && roots.some((r) => !path.relative(r, file).startsWith('..'));

@@ -2,7 +2,7 @@
 // conduct categories, base and aggravated forms), the ages of child and minor it sets,
 // its non-punishment clauses, victim remedies, overriding clauses and the definition of
 // trafficking. A pure function of the linked document and the taxonomy, cached per both.
-import type { Span, Unit } from '../model/types';
+import type { Reference, Span, Unit } from '../model/types';
 import type { LinkedDocument } from '../index/link';
 import { readPenalties, type Penalty } from '../parse/penalty';
 import { readAgeThresholds } from '../parse/ages';
@@ -81,9 +81,17 @@ function read(doc: LinkedDocument, taxonomy: Taxonomy): LegalFacts {
   const fm = doc.frontMatter;
   if (!fm || fm.kind === 'bill') return facts;
   const prose = doc.prose;
+  // References by the provision that holds them (each offence looks only at its own).
+  const refsOf = new Map<string, Reference[]>();
+  for (const r of doc.references) {
+    const p = r.from.replace(/[ (].*$/, '');
+    const list = refsOf.get(p);
+    if (list) list.push(r);
+    else refsOf.set(p, [r]);
+  }
   for (const provision of doc.provisions) {
     const bodyStart = headingLineEnd(prose, provision);
-    readOffences(doc, provision, bodyStart, taxonomy, facts);
+    readOffences(doc, provision, bodyStart, taxonomy, facts, refsOf.get(provision.address) ?? []);
     for (const unit of walkUnits([provision])) {
       const own = unit.kind === 'provision' ? { start: bodyStart, end: unit.ownSpan.end } : unit.ownSpan;
       if (own.end <= own.start) continue;
@@ -135,7 +143,7 @@ function deepest(units: Unit[], offset: number): Unit | undefined {
 const AGGRAVATION =
   /\b(?:if|where|when|in\s+case)\b[^.;]{0,160}?\b(?:offence|crime|act)\b[^.;]{0,160}?\b(?:is\s+committed\s+against|committed\s+against|involves|results?\s+in|causes?|is\s+accompanied|in\s+aggravating\s+circumstances|by\s+an?\s+(?:organi[sz]ed|public\s+servant)|against\s+a\s+(?:child|woman|minor)|the\s+victim\s+is\s+a\s+(?:child|woman|minor))|\baggravat(?:ed|ing)\b|\bsecond\s+or\s+subsequent\b|\bsubsequent\s+(?:offence|conviction)\b/i;
 
-function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, taxonomy: Taxonomy, facts: LegalFacts): void {
+function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, taxonomy: Taxonomy, facts: LegalFacts, refs: Reference[]): void {
   const prose = doc.prose;
   const penalties = readPenalties(prose, bodyStart, provision.span.end).filter(
     (p) => p.death || p.life || p.imprisonment !== null || p.fine !== null,
@@ -152,7 +160,7 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
     // grades it (CNSA s.9(c)) is the clause's.
     const holder = unit.kind === 'explanation' || unit.kind === 'proviso' ? provision : unit;
     const unitText = prose.slice(holder.span.start, holder.span.end);
-    const cited = citedProvisionsText(doc, provision, holder);
+    const cited = citedProvisionsText(doc, provision, holder, refs);
     const categories = new Set([...categoriesIn(`${heading}\n${unitText}\n${explanations}\n${cited}`, taxonomy), ...annotated.filter((c) => taxonomy.byName.has(c))]);
     const ownText = holder === provision ? prose.slice(bodyStart, penalty.span.start) : prose.slice(holder.span.start, penalty.span.start);
     const aggravated = AGGRAVATION.test(ownText) || /\baggravat/i.test(heading);
@@ -163,9 +171,9 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
   for (const o of mine) {
     if (!o.aggravated) continue;
     const unit = doc.units.get(o.address);
-    const refs = doc.references.filter((r) => unit && r.span.start >= unit.span.start && r.span.end <= unit.span.end && r.instrument.kind === 'self');
+    const own = refs.filter((r) => unit && r.span.start >= unit.span.start && r.span.end <= unit.span.end && r.instrument.kind === 'self');
     let base: Offence | undefined;
-    for (const r of refs) {
+    for (const r of own) {
       for (const t of r.targets) {
         base = facts.offences.find((x) => !x.aggravated && (x.address === t.address || x.provision === t.address));
         if (base) break;
@@ -183,10 +191,10 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
 }
 
 /** The text of the provisions of the same instrument that an offence cites ("contravenes section 6"). */
-function citedProvisionsText(doc: LinkedDocument, provision: Unit, holder: Unit): string {
+function citedProvisionsText(doc: LinkedDocument, provision: Unit, holder: Unit, refs: Reference[]): string {
   const parts: string[] = [];
-  for (const r of doc.references) {
-    if (r.instrument.kind !== 'self' || r.span.start < provision.span.start || r.span.end > provision.span.end) continue;
+  for (const r of refs) {
+    if (r.instrument.kind !== 'self') continue;
     if (holder !== provision && !(r.span.start >= holder.span.start && r.span.end <= holder.span.end) && !(r.span.start < (provision.children[0]?.span.start ?? provision.span.end))) continue;
     for (const t of r.targets) {
       const p = doc.units.get(t.address.replace(/\(.*$/, ''));

@@ -7,6 +7,8 @@ export interface Category {
   name: string;
   /** Whole-word, case-insensitive patterns (a phrase may use `*` for "any word ending"). */
   patterns: RegExp[];
+  /** The patterns as one alternation, tested once per text. */
+  any: RegExp;
   /** An offence a trafficked person is typically compelled to commit. */
   status: boolean;
   /** Grave: a fine alone is never an adequate penalty. */
@@ -95,7 +97,10 @@ export function taxonomyFor(config: Config): Taxonomy {
     if (c.grave !== undefined) m.grave = c.grave;
     merged.set(name, m);
   }
-  const categories: Category[] = [...merged].map(([name, m]) => ({ name, status: m.status, grave: m.grave, patterns: m.phrases.map(phrasePattern) }));
+  const categories: Category[] = [...merged].map(([name, m]) => {
+    const patterns = m.phrases.map(phrasePattern);
+    return { name, status: m.status, grave: m.grave, patterns, any: new RegExp(patterns.map((p) => p.source).join('|') || '(?!)', 'i') };
+  });
   const t = { categories, byName: new Map(categories.map((c) => [c.name, c])) };
   cache.set(config, t);
   return t;
@@ -114,6 +119,6 @@ export function phrasePattern(phrase: string): RegExp {
 /** The categories whose phrases occur in the text. "drug trafficking" is a drug offence, not trafficking in persons. */
 export function categoriesIn(text: string, taxonomy: Taxonomy): string[] {
   const out: string[] = [];
-  for (const c of taxonomy.categories) if (c.patterns.some((p) => p.test(text))) out.push(c.name);
+  for (const c of taxonomy.categories) if (c.any.test(text)) out.push(c.name);
   return out;
 }
