@@ -162,7 +162,11 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
     const unitText = prose.slice(holder.span.start, holder.span.end);
     const cited = citedProvisionsText(doc, provision, holder, refs);
     const categories = new Set([...categoriesIn(`${heading}\n${unitText}\n${explanations}\n${cited}`, taxonomy), ...annotated.filter((c) => taxonomy.byName.has(c))]);
-    const ownText = holder === provision ? prose.slice(bodyStart, penalty.span.start) : prose.slice(holder.span.start, penalty.span.start);
+    // The words that lead to this penalty: from the previous penalty of the same unit (a
+    // later limb: "and, for a second or subsequent offence, …"), else from the unit's start.
+    const prev = mine.filter((m) => m.address === holder.address).pop();
+    const from = prev ? prev.penalty.span.end : holder === provision ? bodyStart : holder.span.start;
+    const ownText = prose.slice(from, prev ? penalty.span.end : penalty.span.start);
     const aggravated = AGGRAVATION.test(ownText) || /\baggravat/i.test(heading);
     mine.push({ address: holder.address, provision: provision.address, penalty, categories: [...categories].sort(), aggravated, unitSpan: holder.span });
   }
@@ -180,7 +184,7 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
       }
       if (base) break;
     }
-    if (!base) base = [...mine].reverse().find((x) => !x.aggravated && x.unitSpan.start < o.unitSpan.start);
+    if (!base) base = mine.slice(0, mine.indexOf(o)).reverse().find((x) => !x.aggravated);
     if (base) {
       o.base = base.address;
       // An aggravated form is its base's conduct; its own words name circumstances
