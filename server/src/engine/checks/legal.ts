@@ -462,7 +462,9 @@ export const undefinedTerm: Check = ({ index, config }) => {
     for (const o of inst.facts.offences) {
       const p = doc.units.get(o.provision);
       if (!p) continue;
-      regions.push({ address: p.address, span: p.span });
+      // Its text, not its heading: a heading (marginal note) is no operative part of the law.
+      const nl = doc.prose.indexOf('\n', p.span.start);
+      regions.push({ address: p.address, span: { start: nl < 0 ? p.span.end : Math.min(nl + 1, p.span.end), end: p.span.end } });
       // An offence provision defines the offence its heading names ("3. Trafficking in persons").
       named.set(p.address, (p.heading ?? '').toLowerCase());
     }
@@ -475,7 +477,8 @@ export const undefinedTerm: Check = ({ index, config }) => {
         const dedupe = `${provision}\u0000${use.key}`;
         if (seen.has(dedupe)) continue;
         const heading = named.get(provision);
-        if (heading && ` ${termKey(heading)} `.includes(` ${use.key} `)) continue;
+        // The provision that creates the offence its heading names ("3. Trafficking in persons") defines it.
+        if (heading && termKey(heading.replace(/^(?:the\s+)?(?:offence|crime)\s+of\s+|^(?:punishment|penalty)\s+for\s+/i, '')) === use.key) continue;
         // Defined or imported in scope here?
         if (index.definitionOf(doc, use.key, use.span.start)) continue;
         if (doc.definitions.some((d) => termKey(d.term) === use.key && d.span.start === use.span.start)) continue;

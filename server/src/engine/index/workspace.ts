@@ -280,7 +280,9 @@ export class WorkspaceIndex {
   /** The definition of a term at an offset, following imports to the defining instrument. */
   definitionOf(doc: LinkedDocument, term: string, offset: number, depth = 0): { doc: LinkedDocument; def: Definition } | undefined {
     const key = termKey(term);
-    const local = this.definitionsAt(doc, offset).find((d) => termKey(d.term.replace(/^the\s+/, '')) === key || termKey(d.term) === key);
+    const local = this.definitionsAt(doc, offset).find(
+      (d) => termKey(d.term.replace(/^the\s+/, '')) === key || termKey(d.term) === key || !!d.candidates?.some((c) => termKey(c) === key),
+    );
     if (local) {
       if (local.form === 'import' && local.importFrom && depth < 4) {
         const id = this.instrumentId(local.importFrom.instrument, doc);

@@ -140,8 +140,24 @@ function deepest(units: Unit[], offset: number): Unit | undefined {
   return undefined;
 }
 
-const AGGRAVATION =
-  /\b(?:if|where|when|in\s+case)\b[^.;]{0,160}?\b(?:offence|crime|act)\b[^.;]{0,160}?\b(?:is\s+committed\s+against|committed\s+against|involves|results?\s+in|causes?|is\s+accompanied|in\s+aggravating\s+circumstances|by\s+an?\s+(?:organi[sz]ed|public\s+servant)|against\s+a\s+(?:child|woman|minor)|the\s+victim\s+is\s+a\s+(?:child|woman|minor))|\baggravat(?:ed|ing)\b|\bsecond\s+or\s+subsequent\b|\bsubsequent\s+(?:offence|conviction)\b/i;
+// An aggravated form: a condition ("if", "where", "when") that points back at an offence
+// ("the offence", "an offence under section 3", "the person trafficked under subsection (1)")
+// and names a circumstance (a child or woman victim, death or injury, an organised group, a
+// public servant, repetition); or the words aggravated / second or subsequent offence.
+const AGGRAVATION_WORDS = /\baggravat(?:ed|ing)\b|\bsecond\s+or\s+subsequent\b|\bsubsequent\s+(?:offence|conviction)\b/i;
+const CONDITION = /\b(?:if|where|when|in\s+case)\b[^.;]{0,240}/gi;
+const POINTS_BACK = /\b(?:offence|crime)\b|\bunder\s+(?:sub-?\s?section|section|clause|paragraph|article)\b|\breferred\s+to\s+in\b|\bsuch\s+(?:act|person|offender)\b/i;
+const CIRCUMSTANCE =
+  /\b(?:child|children|minor|woman|women|girl|death|dies|grievous|serious\s+(?:injury|harm|bodily)|organi[sz]ed|public\s+servant|official|repeat(?:ed)?|subsequent|committed\s+against|victim\s+is|involves|results?\s+in|disabilit|pregnan)/i;
+
+function isAggravated(text: string, heading: string): boolean {
+  if (AGGRAVATION_WORDS.test(text) || /\baggravat/i.test(heading)) return true;
+  CONDITION.lastIndex = 0;
+  for (let m = CONDITION.exec(text); m; m = CONDITION.exec(text)) {
+    if (POINTS_BACK.test(m[0]) && CIRCUMSTANCE.test(m[0])) return true;
+  }
+  return false;
+}
 
 function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, taxonomy: Taxonomy, facts: LegalFacts, refs: Reference[]): void {
   const prose = doc.prose;
@@ -167,7 +183,7 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
     const prev = mine.filter((m) => m.address === holder.address).pop();
     const from = prev ? prev.penalty.span.end : holder === provision ? bodyStart : holder.span.start;
     const ownText = prose.slice(from, prev ? penalty.span.end : penalty.span.start);
-    const aggravated = AGGRAVATION.test(ownText) || /\baggravat/i.test(heading);
+    const aggravated = isAggravated(ownText, heading);
     mine.push({ address: holder.address, provision: provision.address, penalty, categories: [...categories].sort(), aggravated, unitSpan: holder.span });
   }
   facts.offences.push(...mine);

@@ -297,6 +297,17 @@ function roundValue(v: number): number {
   return Number.isFinite(r) ? r : v;
 }
 
+/** After a number, the same number in brackets ("seven (7)", "7 (seven)"): the index past it, else `pos`. */
+function skipParenNumber(text: string, pos: number, limit: number): number {
+  const k = skipSpaces(text, pos, limit);
+  if (text[k] !== '(' || k - pos > 2) return pos;
+  const from = skipSpaces(text, k + 1, limit);
+  const inner = readDigits(text, from, limit) ?? readWordsNumber(text, from, limit);
+  if (!inner) return pos;
+  const close = skipSpaces(text, inner.end, limit);
+  return text[close] === ')' ? close + 1 : pos;
+}
+
 function readNumberCore(text: string, pos: number, limit: number, currency: boolean): { value: number; end: number } | undefined {
   let i = skipSpaces(text, pos, limit);
   let prefixed = false;
@@ -310,18 +321,20 @@ function readNumberCore(text: string, pos: number, limit: number, currency: bool
   const d = readDigits(text, i, limit, !prefixed);
   if (d) {
     let value = d.value;
-    let end = skipSlashDash(text, d.end, limit);
+    // "3 (three) lakh": the number repeated in words, in brackets.
+    const afterDigits = skipParenNumber(text, d.end, limit);
+    let end = skipSlashDash(text, afterDigits, limit);
     // "1.5 million", "5 lakh", "10 crore".
-    if (end === d.end) {
-      const j = skipSpaces(text, d.end, limit);
+    if (end === afterDigits) {
+      const j = skipSpaces(text, afterDigits, limit);
       const wa = wordAt(text, j, limit);
-      if (wa && has(SCALE_WORDS, wa.w) && j - d.end <= 3) {
+      if (wa && has(SCALE_WORDS, wa.w) && j - afterDigits <= 3) {
         value = value * SCALE_WORDS[wa.w];
         end = wa.end;
         // "1 million and 500 thousand" is not drafting style; stop here.
       }
     }
-    return { value: roundValue(value), end };
+    return { value: roundValue(value), end: end === afterDigits && afterDigits !== d.end ? afterDigits : end };
   }
   const w = readWordsNumber(text, i, limit);
   if (w) return { value: w.value, end: skipSlashDash(text, w.end, limit) };
@@ -372,15 +385,8 @@ function readDurationPart(text: string, pos: number, limit: number): { months: n
     if (!num) return undefined;
     n = num.value;
     j = num.end;
-    // "seven (7) years"
-    const k = skipSpaces(text, j, limit);
-    if (text[k] === '(') {
-      const inner = readDigits(text, skipSpaces(text, k + 1, limit), limit);
-      if (inner) {
-        const close = skipSpaces(text, inner.end, limit);
-        if (text[close] === ')') j = close + 1;
-      }
-    }
+    // "seven (7) years", "7 (seven) years"
+    j = skipParenNumber(text, j, limit);
     // "two and a half years"
     const a1 = wordAt(text, skipSpaces(text, j, limit), limit);
     if (a1 && a1.w === 'and') {
