@@ -91,7 +91,13 @@ function reportBill(index: WorkspaceIndex, config: Config, options: AnalyseOptio
       if (f.code === 'broken-reference' && brokenByOmission(scenario.index, f, app)) continue;
       raw.push(blame.introduced(f));
     }
-    for (const c of diff.changed) raw.push(blame.introduced(c.after, c.before));
+    for (const c of diff.changed) {
+      // Fewer provisions involved and nothing new: the bill resolves part of it.
+      const before = new Set(relatedKeys(index, c.before));
+      const after = relatedKeys(scenario.index, c.after);
+      const narrower = after.length < before.size && after.every((k) => before.has(k));
+      raw.push(narrower ? blame.resolved(c.before, c.after) : blame.introduced(c.after, c.before));
+    }
     for (const f of diff.resolved) raw.push(blame.resolved(f));
   }
   const mine = finish(onlyFile(index, bill.uri), config, raw);
@@ -145,8 +151,12 @@ export function figuresOf(message: string): string {
 }
 
 export function findingKey(ix: WorkspaceIndex, d: Finding): string {
-  const related = d.related.map((r) => locationKey(ix, r.uri, r.span)).sort();
-  return [d.code, locationKey(ix, d.uri, d.span), related.join(','), figuresOf(d.message)].join('|');
+  return [d.code, locationKey(ix, d.uri, d.span), relatedKeys(ix, d).join(','), figuresOf(d.message)].join('|');
+}
+
+/** The provisions a finding's related locations involve (a set: one provision cited twice is one). */
+function relatedKeys(ix: WorkspaceIndex, d: Finding): string[] {
+  return [...new Set(d.related.map((r) => locationKey(ix, r.uri, r.span)))].sort();
 }
 
 interface Diff {
@@ -188,10 +198,21 @@ function compare(baseIndex: WorkspaceIndex, base: Diagnostic[], scenIndex: Works
   return { introduced: introduced.filter((d) => !inChanged.has(d)), resolved: resolved.filter((d) => !inChanged.has(d)), changed };
 }
 
+/** A broken reference of the scenario to a unit the bill omits (or drops): amendment-breaks-reference already says it. */
 function brokenByOmission(ix: WorkspaceIndex, f: Diagnostic, app: Application): boolean {
-  const data = f.data as { instrument?: string } | undefined;
-  const m = /cites (?:section|article|rule|regulation)?\s*([^\s]+) of /.exec(f.message);
-  return app.targets.some((t) => (data?.instrument === undefined || data.instrument === t.id) && !!m && t.removed.has(m[1]!)) && !!ix;
+  const doc = ix.document(f.uri);
+  if (!doc) return false;
+  for (const ref of doc.references) {
+    for (const t of ref.targets) {
+      const hits = [t.span.start === f.span.start ? t.address : undefined, t.to && t.to.span.start === f.span.start ? t.to.address : undefined];
+      for (const h of hits) {
+        if (!h) continue;
+        const id = ix.instrumentId(ref.instrument, doc);
+        if (app.targets.find((x) => x.id === id)?.removed.has(h)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +263,7 @@ class Blame {
   }
 
   /** A finding of the corpus that the scenario does not have: resolved-by-bill, in the bill. */
-  resolved(f: Diagnostic): Finding {
+  resolved(f: Diagnostic, after?: Diagnostic): Finding {
     const t = this.byUri.get(f.uri);
     let op = t ? this.opAt(t, f.span, 'orig') : undefined;
     op ??= this.byQuotedTerm(f.message);
@@ -257,9 +278,9 @@ class Blame {
       code: 'resolved-by-bill',
       uri: this.bill.uri,
       span: op ? op.span : this.title,
-      message: `Resolves ${f.code} on ${where}: ${f.message}`,
+      message: after ? `Resolves in part ${f.code} on ${where}: ${f.message} As the bill would leave it: ${after.message}` : `Resolves ${f.code} on ${where}: ${f.message}`,
       related: dedupe([{ uri: f.uri, span: f.span, message: `the ${f.code} finding this bill resolves (${where})` }, ...f.related]),
-      data: { code: f.code, uri: f.uri },
+      data: { code: f.code, uri: f.uri, ...(after ? { partly: true } : {}) },
     };
   }
 
