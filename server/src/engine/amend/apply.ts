@@ -211,7 +211,7 @@ class TargetApplier {
     this.report(
       'amendment-target-missing',
       at,
-      `${cap(citeLong(this.fm, address))} does not exist${this.describeHas(address)}${excerpt}; this instruction (section ${op.section} of the bill) is not applied.`,
+      `${cap(citeLong(this.fm, address))} does not exist${this.describeHas(address)}${excerpt}; this instruction (section ${op.billUnit} of the bill) is not applied.`,
       [],
       { instrument: this.fm?.id, address },
     );
@@ -274,7 +274,7 @@ class TargetApplier {
       loose!.lastIndex = region.start;
       const near = loose!.exec(this.doc.prose);
       const hint = near && near.index < region.end ? ` (it has "${ellipsis(this.doc.text.slice(near.index, near.index + near[0].length), 80)}", with other capitals)` : '';
-      this.report('amendment-text-not-found', op.words.span, `The words ${what} are not in ${this.where(place)}${hint}; this instruction (section ${op.section} of the bill) is not applied.`, [], {
+      this.report('amendment-text-not-found', op.words.span, `The words ${what} are not in ${this.where(place)}${hint}; this instruction (section ${op.billUnit} of the bill) is not applied.`, [], {
         instrument: this.fm?.id,
         address: place.address,
         words: op.words.text,
@@ -287,7 +287,7 @@ class TargetApplier {
     if (occ && 'nth' in occ) {
       const pick = all[occ.nth - 1];
       if (!pick) {
-        this.report('amendment-text-not-found', op.words.span, `The words ${what} occur ${times(all.length)} in ${this.where(place)}, not ${occ.nth} times; this instruction (section ${op.section} of the bill) is not applied.`);
+        this.report('amendment-text-not-found', op.words.span, `The words ${what} occur ${times(all.length)} in ${this.where(place)}, not ${occ.nth} times; this instruction (section ${op.billUnit} of the bill) is not applied.`);
         throw new Skip();
       }
       return [pick];
@@ -298,7 +298,7 @@ class TargetApplier {
       this.report(
         'amendment-ambiguous',
         op.words.span,
-        `The words ${what} occur ${times(all.length)} in ${this.where(place)}${distinct.length > 1 ? ` (in ${joinList(distinct)})` : ''} and the instruction does not say which: add "wherever occurring", or name the unit. This instruction (section ${op.section} of the bill) is not applied.`,
+        `The words ${what} occur ${times(all.length)} in ${this.where(place)}${distinct.length > 1 ? ` (in ${joinList(distinct)})` : ''} and the instruction does not say which: add "wherever occurring", or name the unit. This instruction (section ${op.billUnit} of the bill) is not applied.`,
         [],
         { instrument: this.fm?.id, address: place.address, words: op.words.text, count: all.length },
       );
@@ -356,7 +356,7 @@ class TargetApplier {
         const r = this.region(op.scope, unit);
         const at = trimWs(this.doc.prose, r.end, r.start) - 1;
         if (at < r.start || text[at] !== op.from) {
-          this.report('amendment-text-not-found', op.span, `${cap(this.where(op.scope))} does not end with a ${op.fromName} ("${text[at] ?? ''}"); this instruction (section ${op.section} of the bill) is not applied.`);
+          this.report('amendment-text-not-found', op.span, `${cap(this.where(op.scope))} does not end with a ${op.fromName} ("${text[at] ?? ''}"); this instruction (section ${op.billUnit} of the bill) is not applied.`);
           throw new Skip();
         }
         edit(at, at + 1, op.to);
@@ -452,7 +452,7 @@ class TargetApplier {
     while (lines.length && lines[0]!.trim() === '') lines.shift();
     while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
     if (!lines.length) {
-      this.report('amendment-unrecognised', t.span, `The new text of this instruction (section ${op.section} of the bill) is empty; it is not applied.`);
+      this.report('amendment-unrecognised', t.span, `The new text of this instruction (section ${op.billUnit} of the bill) is empty; it is not applied.`);
       throw new Skip();
     }
     const wantsProvision = u ? (mode === 'substitute' ? u.kind === 'provision' : isProvisionText(t.text) || u.kind === 'provision') : true;
@@ -470,7 +470,7 @@ class TargetApplier {
         } else if (mode === 'substitute' && u) {
           lines = [this.doc.text.slice(u.span.start, lineEnd(this.doc.text, u.span.start)), ...lines];
         } else {
-          this.report('amendment-unrecognised', t.span, `The new text of this instruction (section ${op.section} of the bill) does not begin with the new section's number and heading (\`### 4A. Heading\`); it is not applied.`);
+          this.report('amendment-unrecognised', t.span, `The new text of this instruction (section ${op.billUnit} of the bill) does not begin with the new section's number and heading (\`### 4A. Heading\`); it is not applied.`);
           throw new Skip();
         }
       }
@@ -499,7 +499,7 @@ class TargetApplier {
         this.report(
           'amendment-conflict',
           op.span,
-          `This instruction (section ${op.section} of the bill) and the one in section ${other.section}${other.billUnit !== other.section ? ` (${other.billUnit.slice(other.section.length)})` : ''} both change ${clash}: ${describeOp(other)}, and ${describeOp(op)}. Both cannot be applied, so neither is.`,
+          `This instruction (section ${op.billUnit} of the bill) and the one in section ${other.billUnit} both change ${clash}: ${describeOp(other)}, and ${describeOp(op)}. Both cannot be applied, so neither is.`,
           [{ uri: this.bill.uri, span: other.span, message: `the other instruction: ${describeOp(other)}` }],
           { other: other.id },
         );
