@@ -380,7 +380,7 @@ class TargetApplier {
       }
       case 'substitute-unit': {
         const u = this.need(op.unit, op)!;
-        const body = this.newText(op, op.text!, u, 'substitute');
+        const body = this.format(op, op.text!, u.level, u, u.kind === 'provision', true);
         const end = u.kind === 'provision' ? u.span.end : u.content.end;
         edit(u.span.start, end, body);
         touches.push({ kind: 'modify', start: u.span.start, end, what: citeShort(this.fm, u.address) });
@@ -388,9 +388,9 @@ class TargetApplier {
       }
       case 'insert-unit': {
         const u = this.need(op.unit, op)!;
-        const provisionText = isProvisionText(op.text!.text);
-        const body = this.newText(op, op.text!, u, 'insert');
-        if (provisionText || u.kind === 'provision') {
+        const provisionText = provisionLike(op.text!.text, u.kind === 'provision');
+        const body = this.format(op, op.text!, u.level, u, provisionText);
+        if (provisionText) {
           const p = provisionText ? this.locatedUnit(u.provision) : u;
           if (op.position === 'after') edit(p.span.end, p.span.end, this.eol + this.eol + body);
           else edit(p.span.start, p.span.start, body + this.eol + this.eol);
@@ -411,12 +411,16 @@ class TargetApplier {
           // At the end of the instrument.
           const end = trimWs(text, text.length, 0);
           const level = this.doc.provisions.length ? this.locatedUnit(this.doc.provisions[this.doc.provisions.length - 1]!).level : 2;
-          const body = this.format(op, op.text!, level, undefined, 'insert');
+          if (!provisionLike(op.text!.text, true)) {
+            this.report('amendment-unrecognised', op.text!.span, `The new text of this instruction (section ${op.billUnit} of the bill) is added at the end of ${instrumentName(this.fm)} but is not a section (\`### 10. Heading\`); it is not applied.`);
+            throw new Skip();
+          }
+          const body = this.format(op, op.text!, level, undefined, true);
           edit(end, end, this.eol + this.eol + body);
           touches.push({ kind: 'point', start: end, end, what: `the end of ${instrumentName(this.fm)}` });
           break;
         }
-        const body = this.newText(op, op.text!, u, 'insert');
+        const body = this.format(op, op.text!, u.level, u, provisionText);
         const at = provisionText ? u.provision.span.end : u.content.end;
         edit(at, at, (provisionText ? this.eol + this.eol : this.eol) + body);
         touches.push({ kind: 'point', start: at, end: at, what: `the end of ${citeShort(this.fm, u.address)}` });
@@ -442,12 +446,9 @@ class TargetApplier {
     return { edits, touches };
   }
 
-  /** The new text of a unit operation, shaped for the place it goes. */
-  private newText(op: Operation, text: NewText, u: Located, mode: 'substitute' | 'insert'): string {
-    return this.format(op, text, u.level, u, mode);
-  }
-
-  private format(op: Operation, t: NewText, level: number, u: Located | undefined, mode: 'substitute' | 'insert'): string {
+  /** The new text of a unit operation, shaped for the place it goes (a provision: its heading at the Act's level). */
+  private format(op: Operation, t: NewText, level: number, u: Located | undefined, wantsProvision: boolean, substitute = false): string {
+    const mode = substitute ? 'substitute' : 'insert';
     let lines = t.text.replace(/\r\n?/g, '\n').split('\n');
     while (lines.length && lines[0]!.trim() === '') lines.shift();
     while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
@@ -455,7 +456,6 @@ class TargetApplier {
       this.report('amendment-unrecognised', t.span, `The new text of this instruction (section ${op.billUnit} of the bill) is empty; it is not applied.`);
       throw new Skip();
     }
-    const wantsProvision = u ? (mode === 'substitute' ? u.kind === 'provision' : isProvisionText(t.text) || u.kind === 'provision') : true;
     if (wantsProvision) {
       const hasDivision = lines.some((l) => /^#{1,6}\s/.test(l) && !PROVISION_HEADING.test(l));
       if (!PROVISION_HEADING.test(lines[0]!)) {
@@ -645,6 +645,13 @@ function breaksReferences(index: WorkspaceIndex, bill: LinkedDocument, target: L
 // Helpers
 
 const PROVISION_HEADING = /^#{1,6}\s+(?:(?:section|article|art\.|rule|regulation)\s+)?\d{1,5}[A-Z]{0,3}\b/i;
+
+/** New text that is a provision: a provision heading, or (beside a provision) `4A. Heading.—text`. */
+function provisionLike(t: string, besideProvision: boolean): boolean {
+  if (isProvisionText(t)) return true;
+  const first = t.split('\n').find((l) => l.trim() !== '') ?? '';
+  return besideProvision && /^\s*(?:(?:section|article|rule|regulation)\s+)?\d{1,5}[A-Z]{0,3}\.\s+\S/i.test(first);
+}
 
 function isProvisionText(t: string): boolean {
   const first = t.split('\n').find((l) => l.trim() !== '') ?? '';

@@ -95,7 +95,7 @@ const SHALL = String.raw`(?:shall\s+(?:hereby\s+)?be|(?:is|are)(?:\s+hereby)?|be
 const KIND = String.raw`(?:existing\s+)?(?:words?|figures?|expressions?|brackets?|letters?|commas?|signs?|symbols?|full[\s-]stops?|semi-?colons?|colons?|dash(?:es)?|hyphens?|punctuation(?:\s+marks?)?|abbreviations?|numerals?|entry|entries|phrases?|digits?)`;
 const WORD_KIND = new RegExp(String.raw`(?:the\s+)?${KIND}(?:(?:\s*,\s*|\s+and\s+)${KIND})*`, 'iy');
 const WHEREVER = new RegExp(
-  String.raw`,?\s*(?:(?:wherever|where\s+ever|whenever)\s+(?:(?:they|it|the\s+same|such\s+words?)\s+)?(?:occurs?|occurring|appears?|appearing)|(?:at|in)\s+(?:both|all|each|every)\s+(?:the\s+)?places?(?:\s+where\s+(?:they|it)\s+(?:occurs?|appears?))?)(?:\s+in\s+(?:that|the\s+said|this|the)\s+(?:section|sub-?section|clause|sub-?clause|paragraph|proviso|Explanation|provision|Act|Ordinance|Code))?\s*,?`,
+  String.raw`,?\s*(?:(?:wherever|where\s+ever|whenever)\s+(?:(?:they|it|the\s+same|such\s+words?)\s+)?(?:occurring|occurs?|appearing|appears?)\b|(?:at|in)\s+(?:both|all|each|every)\s+(?:the\s+)?places?(?:\s+where\s+(?:they|it)\s+(?:occurs?|appears?)\b)?)(?:\s+in\s+(?:that|the\s+said|this|the)\s+(?:section|sub-?section|clause|sub-?clause|paragraph|proviso|Explanation|provision|Act|Ordinance|Code))?\s*,?`,
   'iy',
 );
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
@@ -110,6 +110,7 @@ const HEREINAFTER = /\s*,?\s*\(?\s*(?:hereinafter|herein\s*after)\s+(?:referred\
 const PAREN = /\s*\((?:Act|Ordinance|Order|Regulation|No\.|[IVXLCDM]+\b)[^()\n]{0,80}\)/iy;
 const CHAIN_SEP = /\s*(?:,\s*[—–-]*|[—–]+|:\s*[—–-]*)?/y;
 const OP_SEP = /\s*(?:[;,]\s*)?(?:and\s+|or\s+)?(?:thereafter\s*,?\s*|also\s+|further\s+|then\s+)?/iy;
+const AS_SO = /,?\s*(?:as\s+so\s+|so\s+)(?:re-?numbered|re-?lettered|inserted|substituted|amended)\b,?/iy;
 const DEEMED = /\s*,?\s*and\s+shall\s+be\s+deemed\s+(?:always\s+)?to\s+have\s+been\s+so\s+\w+(?:\s+with\s+effect\s+from\s+[^.;⟦]{0,80})?/iy;
 const TAIL = /^[\s.;,:—–-]*(?:(?:and|or)[\s.;,]*)?$/i;
 const AMENDING_HEADING = /^(?:amendments?|substitution|substitutions|insertion|insertions|omission|omissions|addition|additions|repeal|renumbering|re-numbering|deletion)\b/i;
@@ -420,6 +421,7 @@ class Reader {
     if (!probe || probe.span.start !== at) return undefined;
     const ref = scanReferences(cur.m, at, probe.span.end, ctx, state)[0] ?? probe;
     cur.pos = ref.span.end;
+    cur.eat(AS_SO);
     let id: string;
     if (ref.instrument.kind === 'self') id = this.requireTarget(c);
     else if (ref.instrument.kind === 'id') {
@@ -501,8 +503,11 @@ class Reader {
       const save = cur.pos;
       cur.eat(OP_SEP, true);
       const next = cloneChain(base);
-      const thereafter = /thereafter/i.test(this.m.slice(save, cur.pos));
-      if (thereafter) next.path = c.path.slice();
+      // What follows hangs from the unit the operation named (`section 9 shall be renumbered as
+      // sub-section (1) thereof and after sub-section (1) as so renumbered, …`).
+      const last = list[list.length - 1]!;
+      const place = 'unit' in last ? last.unit : last.scope;
+      if (place.target === next.target && place.chain.length >= next.path.length) next.path = place.chain.map((l) => ({ ...l }));
       this.chain(cur, next);
       const probe = cur.pos;
       const again = this.peekOperation(cur, next);
@@ -731,6 +736,10 @@ class Reader {
         let scope = this.scope(c, fallback);
         if (cur.eat(re(String.raw`of\b`))) scope = this.one(this.designator(cur, c, {}), 'it adds to the end of');
         return { kind: 'add-unit', scope, text: this.newTextInline(cur) };
+      }
+      // `… and thereafter the following proviso shall be added`: at the end of the unit in hand.
+      if (cur.eat(re(String.raw`,?\s*${SHALL}\s+added\b`))) {
+        return { kind: 'add-unit', scope: this.scope(c, fallback), text: this.newTextInline(cur) };
       }
       throw new Fail('it says "the following" but not where it goes');
     }
