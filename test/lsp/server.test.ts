@@ -15,6 +15,22 @@ const ptpa = uriOf(PTPA);
 const ppc = uriOf(PPC);
 const SCRATCH = uriOf(path.join(CORPUS, 'zz-lsp-scratch.law.md')); // never written to disk
 
+/** A scratch instrument (opened in the editor, never on disk) citing an instrument outside the corpus and a section the PTPA lacks. */
+const SCRATCH_TEXT = [
+  '---',
+  'id: zz/scratch',
+  'title: Scratch Act, 2030',
+  'kind: act',
+  'jurisdiction: PK',
+  'year: 2030',
+  '---',
+  '',
+  '## 1. Offences',
+  'An offence under section 5 of the Imaginary Fisheries Act, 1999 is an offence under this Act.',
+  'So is an offence under section 61 of the Prevention of Trafficking in Persons Act, 2018.',
+  '',
+].join('\n');
+
 const hoverText = (h: Hover | null): string => {
   if (!h) return '';
   const c = h.contents as unknown;
@@ -52,15 +68,38 @@ describe('language server over stdio (corpus/)', function () {
     }
   });
 
-  it('publishes diagnostics for files that are not open, with code, codeDescription and source', async () => {
-    const diags = await client.diagnosticsFor(ptpa, (d) => d.some((x) => x.code === 'unknown-instrument'));
-    const unknown = diags.find((d) => d.code === 'unknown-instrument' && /Code of Criminal Procedure/.test(messageOf(d)))!;
-    assert.ok(unknown, 'the Code of Criminal Procedure is reported as an unknown instrument');
-    assert.equal(unknown.source, 'lawmark');
-    assert.match(unknown.codeDescription!.href, /checks\.md#unknown-instrument$/);
-    assert.equal(unknown.range.start.line, lineOf(ptpaText, 'section 545 of the Code of Criminal Procedure'));
-    // Every file of the corpus gets a publish, findings or not.
-    await client.diagnosticsFor(ppc);
+  it('publishes diagnostics for every file of the corpus, open or not, with code, codeDescription and source', async () => {
+    const files = fs.readdirSync(CORPUS, { recursive: true }).map(String).filter((f) => f.endsWith('.law.md'));
+    const all = await Promise.all(files.map((f) => client.diagnosticsFor(uriOf(path.join(CORPUS, f)))));
+    const flat = all.flat();
+    assert.ok(flat.length > 0, 'the corpus has findings');
+    for (const d of flat) {
+      assert.equal(d.source, 'lawmark');
+      assert.equal(typeof d.code, 'string');
+      assert.ok(d.codeDescription!.href.endsWith(`checks.md#${d.code}`), d.codeDescription!.href);
+      for (const r of d.relatedInformation ?? []) assert.ok(r.location.uri.startsWith('file://'));
+    }
+  });
+
+  it('publishes diagnostics for the editor text of a new file: unknown instrument, broken reference with related information', async () => {
+    await client.open(SCRATCH, SCRATCH_TEXT);
+    try {
+      const d = await client.diagnosticsFor(SCRATCH, (x) => x.some((y) => y.code === 'unknown-instrument') && x.some((y) => y.code === 'broken-reference'), 'unknown-instrument and broken-reference');
+      const unknown = d.find((x) => x.code === 'unknown-instrument')!;
+      assert.match(messageOf(unknown), /Imaginary Fisheries Act, 1999/);
+      assert.equal(unknown.severity, 3);
+      assert.deepEqual(unknown.range.start, positionOf(SCRATCH_TEXT, 'section 5 of the Imaginary'));
+      const broken = d.find((x) => x.code === 'broken-reference')!;
+      assert.equal(broken.severity, 1);
+      assert.ok(broken.relatedInformation!.some((r) => r.location.uri === ptpa));
+      const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: SCRATCH }, position: positionOf(SCRATCH_TEXT, 'section 5 of the Imaginary', 3) });
+      assert.match(hoverText(h), /Imaginary Fisheries Act, 1999\*\* is not in the corpus/);
+      assert.equal(await client.request('textDocument/definition', { textDocument: { uri: SCRATCH }, position: positionOf(SCRATCH_TEXT, 'section 5 of the Imaginary', 3) }), null);
+    } finally {
+      await client.close(SCRATCH);
+    }
+    // Closed and never saved: its diagnostics are cleared.
+    await client.diagnosticsFor(SCRATCH, (x) => x.length === 0, 'cleared diagnostics');
   });
 
   it('hover on "Section 369A of the Pakistan Penal Code" shows the cited provision itself', async () => {
@@ -96,9 +135,7 @@ describe('language server over stdio (corpus/)', function () {
     assert.match(text, /fine alone allowed \| yes/);
   });
 
-  it('hover on an unknown instrument says so; on plain words there is nothing', async () => {
-    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'section 545 of the Code', 3) });
-    assert.match(hoverText(h as Hover), /not in the corpus/);
+  it('hover on plain words shows nothing', async () => {
     const none = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'It extends to the whole of Pakistan', 4) });
     assert.equal(none, null);
   });
@@ -112,10 +149,11 @@ describe('language server over stdio (corpus/)', function () {
     assert.ok(r[0]!.targetRange.end.line < lineOf(ptpaText, '## 4. Aggravating circumstances'));
   });
 
-  it('definition: across instruments, and none for an instrument outside the corpus', async () => {
+  it('definition: across instruments; none for a section that an excerpt leaves out', async () => {
     const r = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'Section 369A of the Pakistan Penal Code', 9) });
     assert.equal(r[0]!.targetUri, ppc);
     assert.equal(r[0]!.targetSelectionRange.start.line, lineOf(ppcText, '#### 369A.'));
+    // "section 545 of the Code of Criminal Procedure, 1898": the CrPC is outside the corpus or an excerpt without s.545.
     const none = await client.request('textDocument/definition', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'section 545 of the Code', 9) });
     assert.equal(none, null);
   });
@@ -353,22 +391,22 @@ describe('language server settings', function () {
   it('merges lawmark.* settings over lawmark.config.json; a change clears and refreshes', async () => {
     let settings: unknown = { severity: { 'unknown-instrument': 'off' }, include: [], exclude: [], childAge: null, trace: 'off' };
     const client = await LspClient.start({ settings: () => settings });
-    const ptpaUri = ptpa;
     try {
-      const first = await client.diagnosticsFor(ptpaUri);
+      await client.open(SCRATCH, SCRATCH_TEXT);
+      const first = await client.diagnosticsFor(SCRATCH, (d) => d.some((x) => x.code === 'broken-reference'));
       assert.ok(!first.some((d) => d.code === 'unknown-instrument'), 'unknown-instrument is off');
       settings = { severity: { 'unknown-instrument': 'error' }, exclude: ['bills/**'] };
       await client.notify('workspace/didChangeConfiguration', { settings: null });
-      const again = await client.nextDiagnostics(ptpaUri, (d) => d.some((x) => x.code === 'unknown-instrument'), 'unknown-instrument back, as an error');
+      const again = await client.nextDiagnostics(SCRATCH, (d) => d.some((x) => x.code === 'unknown-instrument'), 'unknown-instrument back, as an error');
       assert.equal(again.find((x) => x.code === 'unknown-instrument')!.severity, 1);
       const status = await client.request<{ files: number }>('lawmark/status', {});
-      const all = fs.readdirSync(CORPUS, { recursive: true }).filter((f) => String(f).endsWith('.law.md'));
-      assert.equal(status.files, all.filter((f) => !String(f).startsWith('bills')).length, 'bills/ excluded');
+      const all = fs.readdirSync(CORPUS, { recursive: true }).map(String).filter((f) => f.endsWith('.law.md'));
+      assert.equal(status.files, all.filter((f) => !f.startsWith('bills')).length + 1, 'bills/ excluded; the open scratch file counts');
       // A bad setting is reported and leaves the file's configuration in force.
       settings = { severity: { 'no-such-check': 'error' } };
       await client.notify('workspace/didChangeConfiguration', { settings: null });
-      const restored = await client.nextDiagnostics(ptpaUri, () => true);
-      assert.equal(restored.find((x) => x.code === 'unknown-instrument')!.severity, 3);
+      const restored = await client.nextDiagnostics(SCRATCH, (d) => d.some((x) => x.code === 'unknown-instrument' && x.severity === 3), 'the default severity again');
+      assert.ok(restored.length > 0);
       assert.ok(client.logs.some((l) => /no-such-check/.test(l)), client.logs.join('\n'));
     } finally {
       await client.stop();
@@ -378,12 +416,12 @@ describe('language server settings', function () {
   it('a client without workspace/configuration can push settings', async () => {
     const client = await LspClient.start();
     try {
-      await client.diagnosticsFor(ptpa, (d) => d.some((x) => x.code === 'unknown-instrument'));
+      await client.open(SCRATCH, SCRATCH_TEXT);
+      await client.diagnosticsFor(SCRATCH, (d) => d.some((x) => x.code === 'unknown-instrument'));
       await client.notify('workspace/didChangeConfiguration', { settings: { lawmark: { severity: { 'unknown-instrument': 'off' } } } });
-      await client.nextDiagnostics(ptpa, (d) => !d.some((x) => x.code === 'unknown-instrument'), 'unknown-instrument off');
+      await client.nextDiagnostics(SCRATCH, (d) => !d.some((x) => x.code === 'unknown-instrument') && d.some((x) => x.code === 'broken-reference'), 'unknown-instrument off');
     } finally {
       await client.stop();
     }
   });
 });
-
