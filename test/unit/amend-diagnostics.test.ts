@@ -168,7 +168,7 @@ describe('bill diagnostics', () => {
       assert.deepEqual(rest, []);
       assert.equal(f!.where, `${FIRST}:44 amendment-ambiguous`);
       assert.equal(f!.covers, '"wages"');
-      assert.match(f!.message, /^The words "wages" occur 4 times in section 5 of the Fishing Crews Protection Act, 1998 \(in FCPA s\.5\(1\) and FCPA s\.5\(2\)/);
+      assert.match(f!.message, /^The words "wages" occur 4 times in section 5 of the Fishing Crews Protection Act, 1998 \(in FCPA s\.5\(1\), FCPA s\.5\(2\) and FCPA s\.5\(2\) proviso\)/);
       assert.equal(r.after, ACT, 'not applied: the reader does not guess which');
     });
     it('near miss: "wherever occurring" says all of them', () => {
