@@ -119,6 +119,19 @@ describe('language server over stdio (corpus/)', function () {
     assert.match(text, /recruits, harbours, transports/);
   });
 
+  it('hover on a reference in a bill shows the provision as the bill would leave it', async () => {
+    const BILL = path.join(CORPUS, 'bills', 'ptpa-amendment-bill.law.md');
+    const billText = fs.readFileSync(BILL, 'utf8');
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(BILL) }, position: positionOf(billText, 'For section 6 of the said Act', 'For section '.length) });
+    const text = hoverText(h);
+    assert.match(text, /As the Prevention of Trafficking in Persons \(Amendment\) Bill, 2025 would leave it/);
+    assert.match(text, /Section 6 — Victims of trafficking in persons/);
+    assert.match(text, /under this Act or under any other law for the time being in force/);
+    // The same reference in the Act itself still reads the Act as it stands.
+    const plain = await client.request<Hover>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'Where an offence under section 3', 'Where an offence under section '.length) });
+    assert.doesNotMatch(hoverText(plain), /would leave it/);
+  });
+
   it('hover on a defined term shows its definition and where it applies', async () => {
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'A victim shall not be criminally liable', 3) });
     const text = hoverText(h);

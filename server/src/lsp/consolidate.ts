@@ -1,27 +1,8 @@
-// `lawmark/consolidate`: a bill's targets before and after, from the consolidation engine
-// (engine/amend/, `consolidateBill(index, uri)`), the same one `lawmark consolidate` uses.
-// The engine is looked up when the bundle is built: while engine/amend/index.ts does not
-// export consolidateBill, the request answers that consolidation is not available.
+// `lawmark/consolidate` and a bill's scenario: the consolidation engine (engine/amend/), the
+// same one `lawmark consolidate` uses, behind two small functions the server calls.
 import type { WorkspaceIndex } from '../engine/index/workspace';
+import { consolidateBill, scenarioFor } from '../engine/amend/index';
 import type { ConsolidatedTarget } from './protocol';
-
-type Consolidate = (index: WorkspaceIndex, uri: string) => unknown;
-
-let cached: Consolidate | null | undefined;
-
-function engine(): Consolidate | null {
-  if (cached !== undefined) return cached;
-  try {
-    // A require in a try block: esbuild bundles the module when it exists and leaves a call that
-    // fails (and is caught) when it does not.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../engine/amend/index') as { consolidateBill?: unknown };
-    cached = typeof mod?.consolidateBill === 'function' ? (mod.consolidateBill as Consolidate) : null;
-  } catch {
-    cached = null;
-  }
-  return cached;
-}
 
 export class ConsolidationUnavailable extends Error {
   constructor() {
@@ -29,18 +10,23 @@ export class ConsolidationUnavailable extends Error {
   }
 }
 
+/** Each target of the bill before and after it. */
 export async function consolidate(index: WorkspaceIndex, uri: string): Promise<ConsolidatedTarget[]> {
-  const fn = engine();
-  if (!fn) throw new ConsolidationUnavailable();
-  const result = await fn(index, uri);
-  const list: unknown[] = Array.isArray(result) ? result : Array.isArray((result as { targets?: unknown })?.targets) ? (result as { targets: unknown[] }).targets : [];
-  return list.map((x) => {
-    const o = (x ?? {}) as Record<string, unknown>;
-    const target = o.target ?? o.id ?? o.title ?? o.uri ?? 'target';
-    return {
-      target: typeof target === 'string' ? target : String((target as { id?: unknown })?.id ?? target),
-      before: String(o.before ?? ''),
-      after: String(o.after ?? o.text ?? ''),
-    };
-  });
+  if (typeof consolidateBill !== 'function') throw new ConsolidationUnavailable();
+  return consolidateBill(index, uri).map((t) => ({ target: t.target, before: t.before, after: t.after }));
+}
+
+export interface BillScenario {
+  /** The workspace as the bill alone would leave it. */
+  index: WorkspaceIndex;
+  /** The files whose text the bill changes there. */
+  changed: Set<string>;
+  bill: string;
+}
+
+/** The scenario of a bill (undefined when the file is not a bill or cannot be applied). */
+export function billScenario(index: WorkspaceIndex, uri: string): BillScenario | undefined {
+  const s = scenarioFor(index, uri);
+  if (!s) return undefined;
+  return { index: s.index, changed: new Set(s.application.targets.filter((t) => t.after !== t.before).map((t) => t.uri)), bill: uri };
 }

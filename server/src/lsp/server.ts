@@ -59,7 +59,7 @@ import { fixesFor, suppressionText } from '../engine/features/actions';
 import { corpusStatus, listProvisions } from '../engine/features/catalogue';
 import { collectFiles, findConfig, loadConfig, readText, CONFIG_NAME, type LoadedConfig } from '../node/files';
 import { mergeSettings } from './settings';
-import { consolidate, ConsolidationUnavailable } from './consolidate';
+import { billScenario, consolidate, ConsolidationUnavailable, type BillScenario } from './consolidate';
 import {
   CONSOLIDATE_REQUEST,
   PROVISIONS_REQUEST,
@@ -116,11 +116,26 @@ export function startServer(connection: Connection): void {
   const fileOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
 
   /**
-   * The index a document's features read. Every document reads the workspace index; a bill
-   * will read its scenario index here (the corpus as the bill leaves it), so that hover,
-   * definition and the rest show its targets as amended.
+   * The index a document's features read. Every document reads the workspace index, except
+   * that a bill reads its scenario here (the corpus as the bill leaves it), so that a hover in a
+   * bill shows its targets as amended. Features that answer with places in files (definition,
+   * references, links, symbols) read the workspace index, whose text is what the editor shows.
    */
-  const indexFor = (_uri: string): WorkspaceIndex => index;
+  const scenarios = new Map<string, { gen: number; scenario: BillScenario | undefined }>();
+  const scenarioOf = (uri: string): BillScenario | undefined => {
+    if (index.parsed(uri)?.frontMatter?.kind !== 'bill') return undefined;
+    const cached = scenarios.get(uri);
+    if (cached && cached.gen === index.generation) return cached.scenario;
+    let scenario: BillScenario | undefined;
+    try {
+      scenario = billScenario(index, uri);
+    } catch (e) {
+      logError(`cannot apply the bill ${uri}: ${(e as Error).message}`);
+    }
+    scenarios.set(uri, { gen: index.generation, scenario });
+    return scenario;
+  };
+  const indexFor = (uri: string): WorkspaceIndex => scenarioOf(uri)?.index ?? index;
 
   // ---------------------------------------------------------------------------------------
   // Configuration and the corpus on disk.
@@ -183,6 +198,7 @@ export function startServer(connection: Connection): void {
     // The editor's text wins over the disk.
     for (const d of documents.all()) if (isLawmarkDocument(d)) next.set(d.uri, d.getText());
     index = next;
+    scenarios.clear();
     log(`${index.uris().length} files in the corpus${loaded?.file ? ` (configuration: ${loaded.file})` : ''}`);
   };
 
@@ -205,7 +221,7 @@ export function startServer(connection: Connection): void {
     const lines = linesOf(d.uri);
     let data: unknown = d.data;
     if (index.has(d.uri)) {
-      const { fixes, suppressible } = fixesFor(indexFor(d.uri), d);
+      const { fixes, suppressible } = fixesFor(index, d);
       const base = typeof d.data === 'object' && d.data !== null && !Array.isArray(d.data) ? (d.data as Record<string, unknown>) : d.data === undefined ? {} : { value: d.data };
       data = {
         ...base,
@@ -425,7 +441,9 @@ export function startServer(connection: Connection): void {
       const conflicts = findings
         .filter((d) => d.uri === uri && d.code === 'penalty-conflict')
         .map((d) => ({ span: d.span, related: d.related.map((r) => ({ uri: r.uri, span: r.span })) }));
-      const h = hover(indexFor(uri), uri, offset, { conflicts });
+      const scenario = scenarioOf(uri);
+      const billTitle = index.parsed(uri)?.frontMatter?.title;
+      const h = hover(indexFor(uri), uri, offset, { conflicts, ...(scenario ? { amended: { changed: scenario.changed, by: billTitle ?? 'this bill' } } : {}) });
       if (!h) return null;
       return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(uri, h.span) };
     }),
@@ -434,7 +452,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(
     handle('definition', (p): Location[] | LocationLink[] | null => {
       const uri = known(p.textDocument.uri);
-      const targets = definition(indexFor(uri), uri, offsetOf(uri, p.position));
+      const targets = definition(index, uri, offsetOf(uri, p.position));
       if (targets.length === 0) return null;
       if (linkSupport) {
         return targets.map((t) => ({ originSelectionRange: range(uri, t.origin), targetUri: t.uri, targetRange: range(t.uri, t.span), targetSelectionRange: range(t.uri, t.selection) }));
@@ -446,7 +464,7 @@ export function startServer(connection: Connection): void {
   connection.onReferences(
     handle('references', (p, token) => {
       const uri = known(p.textDocument.uri);
-      return references(indexFor(uri), uri, offsetOf(uri, p.position), !!p.context?.includeDeclaration, cancelled(token)).map(location);
+      return references(index, uri, offsetOf(uri, p.position), !!p.context?.includeDeclaration, cancelled(token)).map(location);
     }),
   );
 
@@ -454,7 +472,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(
     handle('documentSymbol', (p): DocumentSymbol[] | SymbolInformation[] => {
       const uri = known(p.textDocument.uri);
-      const outline = documentSymbols(indexFor(uri), uri);
+      const outline = documentSymbols(index, uri);
       const convert = (s: OutlineSymbol): DocumentSymbol => ({
         name: s.name || '(untitled)',
         ...(s.detail ? { detail: s.detail } : {}),
@@ -505,7 +523,7 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(
     handle('prepareRename', (p) => {
       const uri = known(p.textDocument.uri);
-      const r = prepareRename(indexFor(uri), uri, offsetOf(uri, p.position));
+      const r = prepareRename(index, uri, offsetOf(uri, p.position));
       return { range: range(uri, r.span), placeholder: r.placeholder };
     }),
   );
@@ -513,7 +531,7 @@ export function startServer(connection: Connection): void {
   connection.onRenameRequest(
     handle('rename', (p): WorkspaceEdit => {
       const uri = known(p.textDocument.uri);
-      const edits = rename(indexFor(uri), uri, offsetOf(uri, p.position), p.newName);
+      const edits = rename(index, uri, offsetOf(uri, p.position), p.newName);
       const changes: Record<string, TextEdit[]> = {};
       for (const e of edits) (changes[e.uri] ??= []).push({ range: range(e.uri, e.span), newText: e.newText });
       return { changes };
@@ -524,21 +542,21 @@ export function startServer(connection: Connection): void {
     handle('foldingRange', (p): FoldingRange[] => {
       const uri = known(p.textDocument.uri);
       const KIND = { comment: FoldingRangeKind.Comment, region: FoldingRangeKind.Region, imports: FoldingRangeKind.Imports } as const;
-      return foldingRanges(indexFor(uri), uri).map((f) => ({ startLine: f.startLine, endLine: f.endLine, ...(f.kind ? { kind: KIND[f.kind] } : {}) }));
+      return foldingRanges(index, uri).map((f) => ({ startLine: f.startLine, endLine: f.endLine, ...(f.kind ? { kind: KIND[f.kind] } : {}) }));
     }),
   );
 
   connection.onDocumentLinks(
     handle('documentLink', (p): DocumentLink[] => {
       const uri = known(p.textDocument.uri);
-      return documentLinks(indexFor(uri), uri).map((l) => ({ range: range(uri, l.span), target: `${l.uri}#L${l.line + 1}`, tooltip: l.tooltip }));
+      return documentLinks(index, uri).map((l) => ({ range: range(uri, l.span), target: `${l.uri}#L${l.line + 1}`, tooltip: l.tooltip }));
     }),
   );
 
   connection.onCodeLens(
     handle('codeLens', (p, token): CodeLens[] => {
       const uri = known(p.textDocument.uri);
-      return citedByLenses(indexFor(uri), uri, cancelled(token)).map((l) => {
+      return citedByLenses(index, uri, cancelled(token)).map((l) => {
         const r = range(uri, l.span);
         return { range: r, command: { title: l.title, command: l.count ? SHOW_REFERENCES_COMMAND : '', arguments: [uri, r.start, l.locations.map(location)] } };
       });

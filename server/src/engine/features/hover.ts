@@ -28,13 +28,20 @@ export interface HoverResult {
 export interface HoverOptions {
   /** Findings of `penalty-conflict` on this document: where they stand and the provisions they name. */
   conflicts?: Array<{ span: Span; related: Loc[] }>;
+  /** The hover is in a bill and the index is its scenario: the files it changes, and its title. */
+  amended?: { changed: Set<string>; by: string };
 }
 
 export function hover(index: WorkspaceIndex, uri: string, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   const doc = index.document(uri);
   if (!doc) return undefined;
   const ref = referenceAt(doc, offset);
-  if (ref) return referenceHover(index, doc, ref.ref.instrument, onRangeEnd(ref.target, offset) ? ref.target.to!.address : ref.target.address, ref.ref.span, ref.ref.text);
+  if (ref) {
+    const h = referenceHover(index, doc, ref.ref.instrument, onRangeEnd(ref.target, offset) ? ref.target.to!.address : ref.target.address, ref.ref.span, ref.ref.text);
+    const target = index.resolve(doc, ref.ref.instrument, ref.target.address).doc;
+    if (options.amended && target && options.amended.changed.has(target.uri)) h.markdown = `*As the ${escapeMarkdownLine(options.amended.by)} would leave it:*\n\n${h.markdown}`;
+    return h;
+  }
   const term = termAt(index, doc, offset);
   if (term) {
     const md = termHover(index, doc, term.key, term.resolved, term.isDefinition);
