@@ -450,6 +450,8 @@ function billReferences(scen: WorkspaceIndex, bill: LinkedDocument, app: Applica
         if (addr === '') continue;
         const r = scen.resolve(doc, ref.instrument, addr);
         if (r.status !== 'missing' || !r.doc) continue;
+        // The bill names a unit as it stood before the bill (one it renumbers, omits or replaces).
+        if (app.targets.some((x) => x.id === r.id && x.removed.has(addr))) continue;
         // Already said on the instruction: the unit it names does not exist.
         const said = missing.some((m) => (m.span.start < ref.span.end && ref.span.start < m.span.end) || (m.instrument === r.id && m.address !== undefined && (addr === m.address || addr.startsWith(`${m.address}(`) || addr.startsWith(`${m.address} `))));
         if (said) continue;
