@@ -11,14 +11,30 @@ export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
 const categorySchema = z
   .object({
-    /** Words or phrases in a provision's heading or text that put it in the category. */
-    phrases: z.array(z.string().min(1)).default([]),
+    /** Words or phrases in a provision's heading or text that put it in the category (`re:` starts a regular expression). */
+    phrases: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((p) => !p.startsWith('re:') || compiles(p.slice(3)), { message: 'is not a valid regular expression after `re:`' }),
+      )
+      .default([]),
     /** An offence a trafficked person is typically compelled to commit. */
     status: z.boolean().optional(),
     /** A grave offence: a fine alone is never enough. */
     grave: z.boolean().optional(),
   })
   .strict();
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const configSchema = z
   .object({

@@ -8,6 +8,7 @@ import type { Config } from '../../config';
 import { legalFacts, type AgeDefinition, type LegalFacts, type Offence } from '../legal/facts';
 import { taxonomyFor, phrasePattern, type Taxonomy } from '../legal/taxonomy';
 import { describePenalty, penaltyDifferences, comparePenaltySeverity } from '../parse/penalty';
+import { formatMonths } from '../parse/figures';
 import { findQualifyingAges } from '../parse/ages';
 import { citeShort, citeLong, instrumentName } from '../features/cite';
 import { findTermUses, termKey, termSet } from '../text/terms';
@@ -132,23 +133,35 @@ export const aggravationInversion: Check = ({ index, config }) => {
   const out: Finding[] = [];
   for (const inst of instruments(index, taxonomy)) {
     for (const o of inst.facts.offences) {
-      if (!o.aggravated || !o.base) continue;
-      const base = inst.facts.offences.find((b) => b.address === o.base && !b.aggravated);
+      if (!o.aggravated) continue;
+      // Its base: in the same instrument, or the offence of another instrument it names.
+      let baseInst = inst;
+      let base = o.base ? inst.facts.offences.find((b) => b.address === o.base && !b.aggravated) : undefined;
+      if (!base && o.baseElsewhere) {
+        const doc = index.byId(o.baseElsewhere.instrument);
+        if (doc) {
+          baseInst = { doc, facts: legalFacts(doc, taxonomy) };
+          base = baseInst.facts.offences.find((b) => !b.aggravated && (b.address === o.baseElsewhere!.address || b.provision === o.baseElsewhere!.address));
+        }
+      }
       if (!base) continue;
       const problems: string[] = [];
       const max = (p: Offence) => (p.penalty.death || p.penalty.life ? Infinity : p.penalty.imprisonment?.maxMonths ?? null);
-      const min = (p: Offence) => (p.penalty.fineAlone ? 0 : p.penalty.imprisonment?.minMonths ?? 0);
+      // The least sentence a court may pass: nothing custodial with a fine alone; the term's
+      // minimum where a term is open; life (or death) where nothing less is.
+      const min = (p: Offence) => (p.penalty.fineAlone ? 0 : p.penalty.imprisonment ? p.penalty.imprisonment.minMonths ?? 0 : p.penalty.life || p.penalty.death ? Infinity : 0);
+      const term = (m: number | null) => (m === null ? 'none' : m === Infinity ? 'life' : m === 0 ? 'none (a fine alone)' : formatMonths(m));
       const ma = max(o);
       const mb = max(base);
-      if (ma !== null && mb !== null && ma < mb) problems.push('a lower maximum');
-      if (min(o) < min(base)) problems.push('a lower minimum');
+      if (ma !== null && mb !== null && ma < mb) problems.push(`a lower maximum (${term(ma)} against ${term(mb)})`);
+      if (min(o) < min(base)) problems.push(`a lower minimum (${term(min(o))} against ${term(min(base))})`);
       if (!problems.length) continue;
       out.push({
         code: 'aggravation-inversion',
         uri: inst.doc.uri,
         span: o.penalty.span,
-        message: `The aggravated form in ${label(inst.doc, o.address)} has ${problems.join(' and ')} than its base offence: ${label(inst.doc, o.address)}: ${describePenalty(o.penalty)}; ${label(inst.doc, base.address)}: ${describePenalty(base.penalty)}.`,
-        related: [{ uri: inst.doc.uri, span: base.penalty.span, message: `base offence ${label(inst.doc, base.address)}: ${describePenalty(base.penalty)}` }],
+        message: `The aggravated form in ${label(inst.doc, o.address)} has ${problems.join(' and ')} than its base offence: ${label(inst.doc, o.address)}: ${describePenalty(o.penalty)}; ${label(baseInst.doc, base.address)}: ${describePenalty(base.penalty)}.`,
+        related: [{ uri: baseInst.doc.uri, span: base.penalty.span, message: `base offence ${label(baseInst.doc, base.address)}: ${describePenalty(base.penalty)}` }],
       });
     }
   }

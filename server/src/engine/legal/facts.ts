@@ -19,6 +19,8 @@ export interface Offence {
   aggravated: boolean;
   /** The base offence an aggravated form aggravates (an address in the same instrument). */
   base?: string;
+  /** A base offence in another instrument that the aggravated form names ("the offence under section 360C of the Penal Code"). */
+  baseElsewhere?: { instrument: string; address: string };
   /** The unit that holds the offence. */
   unitSpan: Span;
 }
@@ -74,7 +76,8 @@ export function legalFacts(doc: LinkedDocument, taxonomy: Taxonomy): LegalFacts 
   return facts;
 }
 
-const AGE_TERMS = new Set(['child', 'minor', 'juvenile', 'young person', 'youth']);
+/** checks.md: definitions of child or minor (a "young person" or "youth" is another class). */
+const AGE_TERMS = new Set(['child', 'minor']);
 
 function read(doc: LinkedDocument, taxonomy: Taxonomy): LegalFacts {
   const facts: LegalFacts = { offences: [], ages: [], nonPunishment: [], remedies: [], overriding: [] };
@@ -97,6 +100,7 @@ function read(doc: LinkedDocument, taxonomy: Taxonomy): LegalFacts {
       if (own.end <= own.start) continue;
       readClauses(prose, unit, own, facts);
     }
+    readRemedies(prose, provision, bodyStart, facts);
   }
   // Ages of child and minor, from their definitions.
   for (let i = 0; i < doc.definitions.length; i++) {
@@ -104,7 +108,9 @@ function read(doc: LinkedDocument, taxonomy: Taxonomy): LegalFacts {
     if (!AGE_TERMS.has(termKey(d.term.replace(/^the\s+/, '')))) continue;
     if (d.form === 'import' || d.form === 'short-form') continue;
     const next = doc.definitions.slice(i + 1).find((o) => o.span.start > d.span.start && o.span.start < d.bodySpan.end);
-    const end = Math.min(d.bodySpan.end, next ? next.span.start : d.bodySpan.end, sentenceEnd(prose, d.span.end, d.bodySpan.end));
+    // The definition runs to the next definition or the end of its unit (sub-clauses included:
+    // "(b) "minor" means— (i) in relation to a male … (ii) in relation to a female …").
+    const end = Math.min(d.bodySpan.end, next ? next.span.start : d.bodySpan.end);
     for (const a of readAgeThresholds(prose, d.span.end, end)) {
       facts.ages.push({ term: termKey(d.term), address: d.address, sex: a.sex, under: a.under, span: a.span, termSpan: d.span });
     }
@@ -148,10 +154,10 @@ const AGGRAVATION_WORDS = /\baggravat(?:ed|ing)\b|\bsecond\s+or\s+subsequent\b|\
 const CONDITION = /\b(?:if|where|when|in\s+case)\b[^.;]{0,240}/gi;
 const POINTS_BACK = /\b(?:offence|crime)\b|\bunder\s+(?:sub-?\s?section|section|clause|paragraph|article)\b|\breferred\s+to\s+in\b|\bsuch\s+(?:act|person|offender)\b/i;
 const CIRCUMSTANCE =
-  /\b(?:child|children|minor|woman|women|girl|death|dies|grievous|serious\s+(?:injury|harm|bodily)|organi[sz]ed|public\s+servant|official|repeat(?:ed)?|subsequent|committed\s+against|victim\s+is|involves|results?\s+in|disabilit|pregnan)/i;
+  /\b(?:child|children|minor|woman|women|girl|death|dies|grievous|serious\s+(?:injury|harm|bodily)|organi[sz]ed|syndicate|large\s+scale|public\s+servant|official|repeat(?:ed)?|subsequent|committed\s+against|committed\s+in\s+(?:any\s+of\s+)?the\s+following|circumstances?|victim\s+is|involves|results?\s+in|disabilit|pregnan)/i;
 
 function isAggravated(text: string, heading: string): boolean {
-  if (AGGRAVATION_WORDS.test(text) || /\baggravat/i.test(heading)) return true;
+  if (AGGRAVATION_WORDS.test(text) || /\baggravat|\bqualified\b/i.test(heading)) return true;
   CONDITION.lastIndex = 0;
   for (let m = CONDITION.exec(text); m; m = CONDITION.exec(text)) {
     if (POINTS_BACK.test(m[0]) && CIRCUMSTANCE.test(m[0])) return true;
@@ -200,6 +206,13 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
       }
       if (base) break;
     }
+    if (!base) {
+      const other = refs.find((r) => unit && r.span.start >= unit.span.start && r.span.end <= unit.span.end && r.instrument.kind === 'id' && r.targets.length);
+      if (other && other.instrument.kind === 'id') {
+        o.baseElsewhere = { instrument: other.instrument.id, address: other.targets[0]!.address };
+        continue;
+      }
+    }
     if (!base) base = mine.slice(0, mine.indexOf(o)).reverse().find((x) => !x.aggravated);
     if (base) {
       o.base = base.address;
@@ -235,7 +248,7 @@ const NON_PUNISHMENT = new RegExp(
 const OVERRIDING =
   /\bnotwithstanding\s+anything(?:\s+to\s+the\s+contrary)?(?:\s+contained)?\s+in\s+any\s+other\s+(?:law|enactment|statute)|\bshall\s+have\s+effect\s+notwithstanding\b[^.;]{0,120}\b(?:any\s+other\s+law|other\s+law|any\s+law)|\boverriding\s+effect\b|\bshall\s+(?:override|prevail\s+over)\s+(?:any|all|every)\s+other\s+(?:law|enactment)|\bnotwithstanding\s+any\s+other\s+(?:law|enactment)/i;
 const REMEDY = /\b(?:compensation|restitution|reparations?|damages|relief|rehabilitation\s+allowance)\b/i;
-const CONVICTION = /\b(?:(?:up)?on|after|following)\s+(?:the\s+)?conviction\b|\b(?:is|has\s+been|are|have\s+been|being)\s+convicted\b|\bconvicts?\b|\bconviction\s+of\b|\bwhere\s+(?:an?\s+)?(?:offender|accused|person)\s+(?:is\s+)?convicted\b/i;
+const CONVICTION = /\bconvict(?:s|ed|ing|ion)?\b|\bfound\s+guilty\b|\bguilty\s+of\b|\bsentenc(?:es|ed|ing)\b/i;
 
 function readClauses(prose: string, unit: Unit, own: Span, facts: LegalFacts): void {
   const text = prose.slice(own.start, own.end);
@@ -253,15 +266,29 @@ function readClauses(prose: string, unit: Unit, own: Span, facts: LegalFacts): v
   }
   const ov = OVERRIDING.exec(text);
   if (ov) facts.overriding.push({ address: unit.address, span: { start: own.start + ov.index, end: own.start + ov.index + ov[0].length } });
-  // A remedy for the victim conditioned on a conviction, in one sentence.
-  for (const sentence of sentences(text)) {
-    if (!REMEDY.test(sentence.text) || !/\bvictims?\b/i.test(sentence.text)) continue;
-    const c = CONVICTION.exec(sentence.text);
-    if (!c) continue;
-    // "whether or not the offender is convicted" removes the condition.
-    if (/\b(?:whether\s+or\s+not|regardless\s+of|irrespective\s+of|even\s+(?:if|though)|without\s+(?:a\s+)?(?:prior\s+)?conviction|in\s+the\s+absence\s+of\s+(?:a\s+)?conviction|not\s+(?:be\s+)?(?:contingent|conditional|dependent)\s+(?:up)?on)\b/i.test(sentence.text)) continue;
-    const at = own.start + sentence.start;
-    facts.remedies.push({ address: unit.address, span: { start: at, end: at + sentence.text.length }, conditionSpan: { start: at + c.index, end: at + c.index + c[0].length } });
+}
+
+/**
+ * Remedies for a victim conditioned on a conviction. A remedy provision is one whose heading
+ * or text names compensation, restitution, reparation, damages or relief and speaks of a
+ * victim; each of its sentences that makes the remedy wait for a conviction is one finding.
+ */
+function readRemedies(prose: string, provision: Unit, bodyStart: number, facts: LegalFacts): void {
+  const all = `${provision.heading ?? ''}\n${prose.slice(bodyStart, provision.span.end)}`;
+  if (!REMEDY.test(all) || !/\bvictims?\b/i.test(all)) return;
+  for (const unit of walkUnits([provision])) {
+    const own = unit.kind === 'provision' ? { start: bodyStart, end: unit.ownSpan.end } : unit.ownSpan;
+    const text = prose.slice(own.start, own.end);
+    for (const sentence of sentences(text)) {
+      const c = CONVICTION.exec(sentence.text);
+      if (!c) continue;
+      // A condition of the remedy: the sentence orders or awards something, or names the remedy.
+      if (!REMEDY.test(sentence.text) && !/\b(?:order|award|direct|pay|paid|return|restor)/i.test(sentence.text)) continue;
+      // "whether or not the offender is convicted" removes the condition.
+      if (/\b(?:whether\s+or\s+not|regardless\s+of|irrespective\s+of|even\s+(?:if|though)|without\s+(?:a\s+)?(?:prior\s+)?conviction|in\s+the\s+absence\s+of\s+(?:a\s+)?conviction|not\s+(?:be\s+)?(?:contingent|conditional|dependent)\s+(?:up)?on)\b/i.test(sentence.text)) continue;
+      const at = own.start + sentence.start;
+      facts.remedies.push({ address: unit.address, span: { start: at, end: at + sentence.text.length }, conditionSpan: { start: at + c.index, end: at + c.index + c[0].length } });
+    }
   }
 }
 
@@ -294,18 +321,30 @@ function sentences(text: string): Array<{ start: number; text: string }> {
 const TRAFFICKING_TERMS = new Set(['trafficking', 'trafficking in person', 'trafficking in human being', 'human trafficking', 'trafficking of person', 'trafficking in persons', 'exploitation', 'trafficked']);
 
 function traffickingDefinition(doc: LinkedDocument, facts: LegalFacts, taxonomy: Taxonomy): LegalFacts['traffickingDefinition'] {
-  void taxonomy;
   const quoted = doc.definitions.filter((d) => d.form !== 'import' && d.form !== 'short-form' && TRAFFICKING_TERMS.has(termKey(d.term)));
   if (quoted.length) {
     return { address: quoted[0]!.address, spans: quoted.map((d) => ({ start: d.span.start, end: d.bodySpan.end })), quoted: true };
   }
   const base = facts.offences.filter((o) => !o.aggravated && o.categories.includes('trafficking'));
   if (!base.length) return undefined;
+  // The description of the offence: its whole provision (the conduct may be in one
+  // sub-section and the penalty in another), reported at the first unit that describes it.
   const spans: Span[] = [];
+  let address = base[0]!.address;
+  let first: Span | undefined;
+  const seen = new Set<string>();
   for (const o of base) {
-    spans.push(o.unitSpan);
     const provision = doc.units.get(o.provision);
-    if (provision) for (const u of walkUnits([provision])) if (u.kind === 'explanation') spans.push(u.span);
+    if (!provision || seen.has(provision.address)) continue;
+    seen.add(provision.address);
+    const describing = [...walkUnits(provision.children)].find((u) => categoriesIn(doc.prose.slice(u.ownSpan.start, u.ownSpan.end), taxonomy).includes('trafficking'));
+    // Else the start of the provision's text: its first sub-section, or the provision itself.
+    const at = describing ?? provision.children.find((u) => u.kind === 'subsection' || u.kind === 'clause') ?? provision;
+    if (!first) {
+      first = { start: at.ownSpan.start, end: at.ownSpan.end };
+      address = at.address;
+    }
+    spans.push({ start: provision.span.start, end: provision.span.end });
   }
-  return { address: base[0]!.address, spans, quoted: false };
+  return { address, spans: [first!, ...spans], quoted: false };
 }

@@ -39,6 +39,9 @@ const DEFAULTS: Array<{ name: string; phrases: string[]; status?: boolean; grave
       'trafficking of any person',
       'child trafficking',
       'person trafficking',
+      // "the offence of trafficking", a heading "Trafficking": but not trafficking in drugs.
+      're:\\boffences?\\s+of\\s+trafficking\\b(?!\\s+(?:in|of)\\s+(?:drugs?|narcotics?|psychotropic|controlled|arms|weapons|firearms))',
+      're:^\\s*trafficking\\s*$',
     ],
   },
   { name: 'smuggling-of-migrants', phrases: ['smuggling of migrants', 'migrant smuggling', 'smuggles a migrant', 'smuggles any migrant', 'smuggled migrant', 'smuggling of a migrant'] },
@@ -59,6 +62,12 @@ const DEFAULTS: Array<{ name: string; phrases: string[]; status?: boolean; grave
   },
   { name: 'child-marriage', phrases: ['child marriage', 'child marriages', 'marriage of a child', 'marries a child', 'marriage with a child', 'underage marriage', 'minor marriage'] },
   { name: 'organ-removal', grave: true, phrases: ['removal of organs', 'removal of an organ', 'removal of human organs', 'organ removal', 'organ harvesting', 'human organ*', 'transplantation of organs', 'organ trafficking', 'trafficking in organs', 'trafficking of organs'] },
+  // The person prostituted, punished for loitering or soliciting (a status offence, checks.md).
+  {
+    name: 'prostitution',
+    status: true,
+    phrases: ['re:\\b(?:loiter\\w*|solicit\\w*)\\b[^.;]{0,80}\\bprostitution\\b', 'common prostitute', 're:\\boffers?\\s+(?:him|her|them)sel(?:f|ves)\\s+for\\s+prostitution', 're:\\bengages?\\s+in\\s+prostitution'],
+  },
   { name: 'begging', status: true, phrases: ['begging', 'beggary', 'mendicancy', 'to beg', 'for alms', 'soliciting alms'] },
   {
     name: 'drug-offence',
@@ -99,15 +108,25 @@ export function taxonomyFor(config: Config): Taxonomy {
   }
   const categories: Category[] = [...merged].map(([name, m]) => {
     const patterns = m.phrases.map(phrasePattern);
-    return { name, status: m.status, grave: m.grave, patterns, any: new RegExp(patterns.map((p) => p.source).join('|') || '(?!)', 'i') };
+    return { name, status: m.status, grave: m.grave, patterns, any: new RegExp(patterns.map((p) => p.source).join('|') || '(?!)', 'im') };
   });
   const t = { categories, byName: new Map(categories.map((c) => [c.name, c])) };
   cache.set(config, t);
   return t;
 }
 
-/** `commercial sex*` → /\bcommercial\s+sex\w*\b/i: words joined by any white space. */
+/**
+ * `commercial sex*` → /\bcommercial\s+sex\w*\b/i: words joined by any white space.
+ * A phrase that starts `re:` is a regular expression as it stands (case-insensitive, `^`/`$` per line).
+ */
 export function phrasePattern(phrase: string): RegExp {
+  if (phrase.startsWith('re:')) {
+    try {
+      return new RegExp(phrase.slice(3), 'im');
+    } catch {
+      return /(?!)/;
+    }
+  }
   const words = phrase.trim().toLowerCase().split(/\s+/).map((w) => {
     const star = w.endsWith('*');
     const core = (star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,5 +139,9 @@ export function phrasePattern(phrase: string): RegExp {
 export function categoriesIn(text: string, taxonomy: Taxonomy): string[] {
   const out: string[] = [];
   for (const c of taxonomy.categories) if (c.any.test(text)) out.push(c.name);
+  // Punishing the person prostituted is not exploiting another: not sexual exploitation.
+  if (out.includes('prostitution') && !/\b(?:another|other)\s+person|\bprocur|\bbrothel|\bcontrol\w*\s+(?:the\s+)?prostitution|\bfor\s+gain|\bsells?\b|\bbuys?\b|\bexploit/i.test(text)) {
+    return out.filter((c) => c !== 'sexual-exploitation');
+  }
   return out;
 }

@@ -270,6 +270,15 @@ class Reader {
       }
       const verb = this.w(n0);
       if (verb && ['attained', 'completed', 'reached', 'attain', 'complete', 'reach', 'achieved'].includes(verb)) {
+        // "has not completed his fourteenth year (of age)": an ordinal year.
+        let o = n0 + 1;
+        if (['his', 'her', 'their', 'its', 'the'].includes(this.w(o) ?? '')) o++;
+        const ord = ORDINALS.get(this.w(o) ?? '');
+        if (ord !== undefined && this.w(o + 1) === 'year') {
+          let tj = o + 2;
+          if (this.w(tj) === 'of' && this.w(tj + 1) === 'age') tj += 2;
+          return { under: ord, s: t.s, e: this.toks[tj - 1]!.e, ti: k, tj, plusOne: false };
+        }
         const a = this.ageOf(n0 + 1);
         const n = this.number(a.k, true);
         if (!n) return undefined;
@@ -365,10 +374,17 @@ class Reader {
 
 function sexOf(w: string | undefined): 'male' | 'female' | 'any' | undefined {
   if (w === undefined) return undefined;
-  if (w === 'male' || w === 'males' || w === 'boy' || w === 'boys') return 'male';
-  if (w === 'female' || w === 'females' || w === 'girl' || w === 'girls') return 'female';
+  if (w === 'male' || w === 'males' || w === 'boy' || w === 'boys' || w === 'man' || w === 'men') return 'male';
+  if (w === 'female' || w === 'females' || w === 'girl' || w === 'girls' || w === 'woman' || w === 'women') return 'female';
   return undefined;
 }
+
+/** Ordinal years: "his fourteenth year". */
+const ORDINALS = new Map<string, number>(
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth']
+    .map((w, i) => [w, i + 1] as [string, number])
+    .concat([['twenty-first', 21], ['21st', 21], ['14th', 14], ['15th', 15], ['16th', 16], ['18th', 18], ['12th', 12]]),
+);
 
 interface Marker {
   sex: 'male' | 'female' | 'any';

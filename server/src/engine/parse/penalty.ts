@@ -227,7 +227,7 @@ const PREAMBLE_WORDS = [
   'on', 'upon', 'conviction', 'convicted', 'summary', 'indictment', 'in', 'the', 'case', 'of', 'a', 'an', 'first',
   'second', 'third', 'subsequent', 'offence', 'offense', 'to', 'with', 'by', 'be', 'for', 'each', 'every', 'such',
   'punishment', 'punishments', 'sentenced', 'punished', 'liable', 'either', 'shall', 'also', 'therefor', 'thereof',
-  'being', 'found', 'guilty', 'any', 'court', 'magistrate', 'tribunal', 'sessions', 'judge',
+  'being', 'found', 'guilty', 'any', 'court', 'magistrate', 'tribunal', 'sessions', 'judge', 'way',
 ];
 
 /** Words that may follow "death" when it is a punishment ("with death, or …", "death and fine", "death if …"). */
