@@ -146,6 +146,13 @@ describe('language server over stdio (corpus/)', function () {
     assert.match(text, /Penalty/);
     assert.match(text, /up to 7 years/);
     assert.match(text, /fine alone allowed \| yes/);
+    // When penalty-conflict reports PTPA s.3 (the check decides), its peers stand beside it.
+    const diags = await client.diagnosticsFor(ptpa);
+    if (diags.some((d) => d.code === 'penalty-conflict' && d.range.start.line === h.range!.start.line)) {
+      assert.match(text, /\*\*Conflicts with\*\*/);
+      assert.match(text, /\| PTPA s\.3 \(this\) \| up to 7 years, or fine up to Rs 1,000,000, or both \|/);
+      assert.match(text, /\| PPC s\.\d+[A-Z]* /);
+    }
   });
 
   it('hover on plain words shows nothing', async () => {
