@@ -22,6 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { makeScratchWorkspace } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -62,33 +63,8 @@ function tmp(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `lawmark-e2e-${prefix}-`));
 }
 
-/** A scratch workspace: corpus/ copied, plus one file with a broken reference. */
 function makeWorkspace() {
-  const ws = tmp('ws');
-  fs.cpSync(path.join(ROOT, 'corpus'), ws, { recursive: true });
-  fs.writeFileSync(
-    path.join(ws, 'zz-e2e-broken.law.md'),
-    [
-      '---',
-      'id: zz/e2e-broken',
-      'title: End-to-End Test Act, 2030',
-      'kind: act',
-      'jurisdiction: PK',
-      'year: 2030',
-      '---',
-      '',
-      '# End-to-End Test Act, 2030',
-      '',
-      '## 1. Offences',
-      'An offence under section 61 of the Prevention of Trafficking in Persons Act, 2018 is an offence under this Act.',
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(
-    path.join(ws, 'zz-e2e-open.law.md'),
-    ['---', 'id: zz/e2e-open', 'title: Second Test Act, 2030', 'kind: act', 'jurisdiction: PK', 'year: 2030', '---', '', '## 1. Offences', 'An offence under section 5 of the Imaginary Fisheries Act, 1999 is an offence under this Act.', ''].join('\n'),
-  );
-  return ws;
+  return makeScratchWorkspace(tmp('ws'));
 }
 
 function freePort() {
