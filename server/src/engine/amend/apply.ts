@@ -61,10 +61,23 @@ export function applyBill(index: WorkspaceIndex, uri: string): Application | und
   for (const id of reading.targets) {
     const doc = index.byId(id)!;
     const ops = reading.operations.filter((op) => placeOf(op).target === id);
-    const result = applyToTarget(doc, ops, reading.bill, findings);
+    let result: TargetResult;
+    try {
+      result = applyToTarget(doc, ops, reading.bill, findings);
+      breaksReferences(index, reading.bill, doc, result, findings);
+    } catch (e) {
+      // A defect here must not take the editor or the run down: the target stays as it is.
+      findings.push({
+        code: 'amendment-unrecognised',
+        uri,
+        span: reading.bill.longTitle?.span ?? { start: 0, end: 0 },
+        message: `Lawmark could not apply this bill to ${instrumentName(doc.frontMatter, id)} (${e instanceof Error ? e.message : String(e)}); it is shown unchanged.`,
+        related: [],
+      });
+      result = { id, uri: doc.uri, before: doc.text, after: doc.text, segments: [{ orig: { start: 0, end: doc.text.length }, out: { start: 0, end: doc.text.length } }], applied: [], removed: new Set() };
+    }
     targets.push(result);
     applied.push(...result.applied.map((a) => a.op));
-    breaksReferences(index, reading.bill, doc, result, findings);
   }
   applied.sort((a, b) => a.id - b.id);
   return { reading, targets, findings, applied: [...new Set(applied)] };

@@ -324,7 +324,7 @@ class Reader {
       cur.ws();
       const at = cur.pos;
       const named = this.names.match(cur.m, cur.pos);
-      if (named && named.end <= cur.end && !this.peekUnitAfterName(cur, named.end)) {
+      if (named && named.end <= cur.end) {
         cur.pos = named.end;
         this.setTarget(c, named.id, { start: at, end: named.end });
         cur.eat(PAREN);
@@ -352,13 +352,6 @@ class Reader {
       }
       cur.eat(CHAIN_SEP, false);
     }
-  }
-
-  /** `In the Penal Code` followed by `section 3 of …`? No: a name followed by a unit word is not a chain link by itself. */
-  private peekUnitAfterName(cur: Cursor, end: number): boolean {
-    void cur;
-    void end;
-    return false;
   }
 
   private setTarget(c: Chain, id: string, span: Span): void {
