@@ -80,6 +80,11 @@ const FORMS: Record<string, Case[]> = {
       expect: { '3(1)': S31_SEVEN },
     },
     {
+      name: 'In Part II of the said Act, for the words … wherever they occur (words of a Part)',
+      body: 'In Part II of the said Act, for the words "port officer" wherever they occur, the words "fisheries inspector" shall be substituted.',
+      expect: { '6': '### 6. Complaints\nA crew member may complain to the fisheries inspector of any offence under section 3 or section 4.', '2(e)': '(e) "port officer" means an officer appointed under section 9;' },
+    },
+    {
       name: 'In the said Act, in section 7, in sub-section (2), … (chain link by link)',
       body: 'In the said Act, in section 7, in sub-section (2), the words " and the owner" shall be omitted.',
       expect: { '7(2)': '(2) A port officer may examine the master.' },
@@ -191,6 +196,11 @@ const FORMS: Record<string, Case[]> = {
       name: 'UK: omit "A"',
       body: 'In section 7(1), omit "at any time".',
       expect: { '7(1)': '(1) A port officer may board any fishing vessel.' },
+    },
+    {
+      name: 'the word "and" at the end shall be omitted',
+      body: 'In section 2 of the said Act, in clause (g), the word "and" at the end shall be omitted.',
+      expect: { '2(g)': '(g) "wages" means all remuneration payable to a crew member;' },
     },
     {
       name: 'shall be deleted',
@@ -391,6 +401,11 @@ const FORMS: Record<string, Case[]> = {
       expect: { '9(1)': '(1) The Government may appoint port officers.', '9(2)': '(2) The Government may remove a port officer.' },
     },
     {
+      name: 'the existing provision shall be renumbered as sub-section (1) of that section',
+      body: 'In section 4 of the said Act, the existing provision shall be renumbered as sub-section (1) of that section, and after sub-section (1) as so renumbered, the following new sub-section shall be added, namely:—\n\n> (2) The offence under sub-section (1) shall be cognizable.',
+      expect: { '4(1)': '(1) Whoever compels a crew member to work by the threat of abandonment at sea shall be punished with rigorous imprisonment for a term which may extend to seven years and with fine.', '4(2)': '(2) The offence under sub-section (1) shall be cognizable.' },
+    },
+    {
       name: 'sub-section (3) shall be renumbered as sub-section (4)',
       body: 'In section 7 of the said Act, sub-section (3) shall be renumbered as sub-section (4).',
       expect: { '7(4)': '(4) A port officer may seize any document.', '7(3)': null },
@@ -399,6 +414,45 @@ const FORMS: Record<string, Case[]> = {
       name: 'clause (h) shall be re-lettered as clause (i), and before clause (i) as so re-lettered a new clause (h) inserted',
       body: 'In section 2 of the said Act, clause (h) shall be re-lettered as clause (i), and before clause (i) as so re-lettered, the following clause shall be inserted, namely:—\n\n> (h) "vessel" includes a boat of any kind;',
       expect: { '2(i)': '(i) "young person" means a person who has not attained the age of eighteen years.', '2(h)': '(h) "vessel" includes a boat of any kind;' },
+    },
+  ],
+  'the instruction on the heading\'s line (Gazette style: heading.—text)': [
+    {
+      name: '## 2. Amendment of section 8, Act No. 12 of 1998.—In the said Act, in section 8, …',
+      body: '## 2. Amendment of section 8, Act No. 12 of 1998.—In the said Act, in section 8, for the words "ten thousand" the words "fifty thousand" shall be substituted.',
+      expect: { '8': '### 8. Penalty for obstruction\nWhoever obstructs a port officer shall be punished with fine which may extend to fifty thousand rupees.' },
+    },
+    {
+      name: '## 2. Omission of section 8.—Section 8 of the said Act shall be omitted.',
+      body: '## 2. Omission of section 8.—Section 8 of the said Act shall be omitted.',
+      expect: { '8': '### 8. [Omitted]' },
+    },
+    {
+      name: '## 2. Insertion of new section 9A.—After section 9 … namely:— then the block quote',
+      body: '## 2. Insertion of new section 9A.—After section 9 of the said Act, the following new section shall be inserted, namely:—\n\n> ### 9A. Rules\n> The Government may make rules.',
+      expect: { '9A': '### 9A. Rules\nThe Government may make rules.' },
+    },
+    {
+      name: 'a heading with a dash that is not an instruction is only a heading',
+      body: '## 2. Amendment of section 9 — appointment\nIn section 9 of the said Act, for the word "may" the word "shall" shall be substituted.',
+      expect: { '9': '### 9. Appointment of port officers\nThe Government shall appoint port officers.' },
+    },
+  ],
+  'a passage by its ends (beginning with … and ending with …)': [
+    {
+      name: 'for the words beginning with "A" and ending with "B", the words "C" shall be substituted',
+      body: 'In section 3 of the said Act, in sub-section (1), for the words beginning with "imprisonment which" and ending with "or with both", the words "imprisonment which may extend to seven years and with fine" shall be substituted.',
+      expect: { '3(1)': '(1) A master who withholds the passport or identity card of a crew member shall be punished with imprisonment which may extend to seven years and with fine.' },
+    },
+    {
+      name: 'the portion beginning with the words … and ending with the word … shall be omitted',
+      body: 'In section 3 of the said Act, in sub-section (1), the portion beginning with the words ", or with fine" and ending with the word "both" shall be omitted.',
+      expect: { '3(1)': '(1) A master who withholds the passport or identity card of a crew member shall be punished with imprisonment which may extend to three years.' },
+    },
+    {
+      name: 'UK: omit the words from "A" … — written as "the words starting with … and ending with …"',
+      body: 'In section 5(1), omit the words starting with ", and" and ending with "monthly".',
+      expect: { '5(1)': '(1) The owner shall pay the wages of every crew member in money.' },
     },
   ],
   'in the heading': [

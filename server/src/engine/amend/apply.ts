@@ -14,7 +14,7 @@ import { parseDocument, type ParsedDocument } from '../parse/document';
 import { walkUnits } from '../parse/structure';
 import { citeLong, citeShort, instrumentName } from '../features/cite';
 import { readBill, ellipsis, type BillReading } from './reader';
-import { placeOf, type NewText, type Operation, type Place } from './types';
+import { placeOf, type NewText, type Operation, type Place, type QuotedText } from './types';
 
 /** One piece of the consolidated text: where it came from in the original, and which instruction wrote it (if any). */
 export interface Segment {
@@ -211,6 +211,22 @@ class TargetApplier {
     if (place.address === '') return undefined;
     const found = this.unitFor(place.address);
     if (found) return found;
+    // A Part, Chapter or Schedule: its words can be amended (the division itself is not a unit).
+    const division = this.doc.divisions.find((d) => d.address.toLowerCase() === place.address.toLowerCase());
+    if (division && (op.kind === 'substitute-words' || op.kind === 'omit-words' || op.kind === 'insert-words')) {
+      const first = this.doc.provisions.find((p) => p.span.start >= division.span.start) ?? this.doc.provisions[0]!;
+      return {
+        address: division.address,
+        kind: 'provision',
+        label: division.address,
+        span: division.span,
+        content: { start: division.span.start, end: trimWs(this.doc.prose, division.span.end, division.span.start) },
+        labelSpan: division.headingSpan,
+        bodyStart: Math.min(nextLineStart(this.doc.text, division.headingSpan.end), division.span.end),
+        level: division.level,
+        provision: first,
+      };
+    }
     let at = place.span;
     let address = place.address;
     for (const link of place.chain) {
@@ -264,7 +280,7 @@ class TargetApplier {
     return place.part === 'heading' ? `the heading of ${base}` : base;
   }
 
-  private find(words: { text: string; span: Span }, region: Span): Span[] {
+  private find(words: QuotedText, region: Span): Span[] {
     const rx = wordsPattern(words.text);
     if (!rx) return [];
     const out: Span[] = [];
@@ -275,13 +291,23 @@ class TargetApplier {
       if (m.index + m[0].length <= region.end) out.push({ start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) rx.lastIndex++;
     }
-    return out;
+    if (!words.until) return out;
+    // `beginning with "A" and ending with "B"`: from each A to the first B after it.
+    const end = wordsPattern(words.until.text);
+    if (!end) return [];
+    const spans: Span[] = [];
+    for (const s of out) {
+      end.lastIndex = s.end;
+      const e = end.exec(hay);
+      if (e && e.index + e[0].length <= region.end && !spans.some((x) => x.end > s.start)) spans.push({ start: s.start, end: e.index + e[0].length });
+    }
+    return spans;
   }
 
   private matches(op: Extract<Operation, { words: unknown }>, place: Place, unit: Located | undefined): Span[] {
     const region = this.region(place, unit);
     const all = this.find(op.words, region);
-    const what = `"${ellipsis(op.words.text, 80)}"`;
+    const what = op.words.until ? `beginning with "${ellipsis(op.words.text, 40)}" and ending with "${ellipsis(op.words.until.text, 40)}"` : `"${ellipsis(op.words.text, 80)}"`;
     if (all.length === 0) {
       const loose = wordsPattern(op.words.text, true);
       loose!.lastIndex = region.start;
@@ -296,7 +322,14 @@ class TargetApplier {
     }
     const occ = op.occurrence;
     if (occ && 'all' in occ) return all;
-    if (occ && 'last' in occ) return [all[all.length - 1]!];
+    if (occ && 'last' in occ) {
+      const last = all[all.length - 1]!;
+      if (occ.atEnd && trimWs(this.doc.prose, region.end, region.start) !== last.end && !/^[\s.;:,]*$/.test(this.doc.prose.slice(last.end, region.end))) {
+        this.report('amendment-text-not-found', op.words.span, `The words ${what} are not at the end of ${this.where(place)}; this instruction (section ${op.billUnit} of the bill) is not applied.`);
+        throw new Skip();
+      }
+      return [last];
+    }
     if (occ && 'nth' in occ) {
       const pick = all[occ.nth - 1];
       if (!pick) {

@@ -99,6 +99,9 @@ const WHEREVER = new RegExp(
   'iy',
 );
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+const RANGE_START = /(?:the\s+)?(?:words?|portion|passage|expression|text)\s+(?:beginning|starting|commencing)\s+with\b/iy;
+const RANGE_END = /,?\s*and\s+(?:ending|concluding)\s+with\b/iy;
+const AT_END = /,?\s*(?:occurring\s+|appearing\s+)?at\s+the\s+end(?:\s+thereof)?\b,?/iy;
 const NTH_PLACE = new RegExp(
   String.raw`,?\s*(?:(?:at|in)\s+the\s+(first|second|third|fourth|fifth|sixth|last)\s+place(?:\s+where\s+(?:they|it)\s+(?:occurs?|appears?))?|(?:occurring|appearing)\s+for\s+the\s+(first|second|third|fourth|fifth|sixth|last)\s+time)\s*,?`,
   'iy',
@@ -201,7 +204,7 @@ const RX = {
     String.raw`(?:at\s+the\s+end\s*,?\s*)?for\s+the\s+(full\s+stop|semi-?colon|colon|comma)(?:\s+at\s+the\s+end(?:\s+thereof)?)?\s*,?\s*(?:there\s+shall\s+be\s+substituted\s+)?(?:a|an|the)\s+(colon|semi-?colon|full\s+stop|comma)(?:\s*,?\s*${SHALL}\s+substituted)?`,
   ),
   in: re(String.raw`in\b`),
-  theSection: re(String.raw`(?:the|that|this)\s+(?:said\s+)?(section|sub-?section|clause|sub-?clause|paragraph|article|rule)\b(?!\s*\(|\s+\d)`),
+  theSection: re(String.raw`(?:the|that|this)\s+(?:said\s+|existing\s+)?(section|sub-?section|clause|sub-?clause|paragraph|article|rule|provision)\b(?!\s*\(|\s+\d)`),
   heading: re(String.raw`(?:the\s+)?(?:marginal\s+)?heading(?:\s+(?:of|to)\b)?`),
   proviso: re(String.raw`(?:the\s+)?(?:(first|second|third|fourth|fifth|sixth|last)\s+)?proviso\b`),
   explanation: re(String.raw`(?:the\s+)?Explanation(?:\s+(\d+|[IVX]+)\b)?`),
@@ -275,6 +278,16 @@ class Reader {
     const start = this.bodyStart(u);
     const end = u.ownSpan.end;
     const sentences = splitSentences(this.m, start, end);
+    if (u.kind === 'provision') {
+      // Gazette style: the instruction on the heading's line, after `.—`.
+      const line = this.m.slice(u.labelSpan.end, Math.min(start, end));
+      const dash = /\.?\s*[—–]+\s*(?=\S)/.exec(line);
+      const tail = dash ? line.slice(dash.index + dash[0].length) : '';
+      if (dash && (INSTRUCTION_WORDS.test(tail) || IMPERATIVE.test(tail))) {
+        const from = u.labelSpan.end + dash.index + dash[0].length;
+        sentences.unshift(...splitSentences(this.m, from, trimEnd(this.m, Math.min(start, end))));
+      }
+    }
     let childChain: Chain | undefined;
     let prev: Chain = chain;
     sentences.forEach((s, i) => {
@@ -400,7 +413,7 @@ class Reader {
     if ((x = cur.eat(RX.theSection))) {
       const target = this.requireTarget(c);
       const word = x[1]!.toLowerCase().replace('-', '');
-      const depth = word === 'section' || word === 'article' || word === 'rule' ? 0 : -1;
+      const depth = word === 'section' || word === 'article' || word === 'rule' || word === 'provision' ? 0 : -1;
       const path = depth === 0 ? c.path.filter((p) => !p.address.includes('(') && !p.address.includes(' ')).slice(-1) : c.path.slice(-1);
       const last = path[path.length - 1];
       if (!last) throw new Fail(`"${x[0]}" names no unit here`);
@@ -534,6 +547,17 @@ class Reader {
   /** `the words "A"`, `"A"`, `the figure and brackets "(2)"`. */
   private words(cur: Cursor): QuotedText | undefined {
     const save = cur.pos;
+    // `the words beginning with the words "A" and ending with the word "B"` (a passage by its ends)
+    if (cur.eat(RANGE_START)) {
+      cur.eat(WORD_KIND);
+      const from = this.quote(cur);
+      if (from && cur.eat(RANGE_END)) {
+        cur.eat(WORD_KIND);
+        const to = this.quote(cur);
+        if (to) return { text: from.text, span: { start: from.span.start, end: to.span.end }, until: { text: to.text, span: to.span } };
+      }
+      cur.pos = save;
+    }
     cur.eat(WORD_KIND);
     const q = this.quote(cur);
     if (!q) cur.pos = save;
@@ -542,6 +566,8 @@ class Reader {
 
   private occurrence(cur: Cursor): Occurrence | undefined {
     if (cur.eat(WHEREVER)) return { all: true };
+    // `the word "and" at the end shall be omitted`: the last (the end is checked when applied).
+    if (!cur.peek(/,?\s*at\s+the\s+end\s*,?\s*(?:the\s+(?:following|words?)|a\s|an\s|there\s|add|insert)/iy) && cur.eat(AT_END)) return { last: true, atEnd: true };
     const x = cur.eat(NTH_PLACE);
     if (x) {
       const w = (x[1] ?? x[2] ?? '').toLowerCase();

@@ -8,6 +8,8 @@ export interface QuotedText {
   text: string;
   /** The words and their quote marks, in the bill. */
   span: Span;
+  /** `the words beginning with "A" and ending with "B"`: the words end with these (text is "A"). */
+  until?: { text: string; span: Span };
 }
 
 /** New text to go into the target: a block quote after the instruction (or, rarely, an inline quote). */
@@ -33,7 +35,7 @@ export interface Place {
 }
 
 /** Which occurrences of the words: every one (`wherever occurring`), or the nth (`at the second place`). */
-export type Occurrence = { all: true } | { nth: number } | { last: true };
+export type Occurrence = { all: true } | { nth: number } | { last: true; atEnd?: boolean };
 
 interface Base {
   /** Order in the bill (0-based), for conflicts and for the order of insertions at one place. */
