@@ -348,8 +348,12 @@ async function uiTest() {
       const diff = page.locator('.monaco-diff-editor').first();
       const unavailable = page.locator('.notifications-toasts', { hasText: 'consolidation is not available' }).first();
       await Promise.race([diff.waitFor({ timeout: WAIT }), unavailable.waitFor({ timeout: WAIT })]);
-      if (await diff.isVisible()) log('Show bill as amended: a diff editor opened');
-      else log('Show bill as amended: "consolidation is not available" (the consolidation engine is not there yet)');
+      if (await diff.isVisible()) {
+        // The amended side holds the Act, and the diff marks what the bill inserts.
+        await page.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'Prevention of Trafficking in Persons Act, 2018' }).first().waitFor({ timeout: WAIT });
+        await page.locator('.monaco-diff-editor .editor.modified .line-insert, .monaco-diff-editor .editor.modified .char-insert').first().waitFor({ timeout: WAIT });
+        log('Show bill as amended: a diff editor opened with the changes marked');
+      } else log('Show bill as amended: "consolidation is not available" (the consolidation engine is not there yet)');
       await shot('e2e-bill.png');
     });
   } finally {
@@ -431,6 +435,7 @@ async function hostSuite() {
 // ---------------------------------------------------------------------------------------------
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
+for (const f of fs.readdirSync(ARTIFACTS)) if (/^e2e-.*\.png$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f));
 try {
   if (!ONLY || ONLY === 'grammar') {
     log('grammar');

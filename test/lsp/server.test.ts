@@ -361,6 +361,9 @@ describe('language server over stdio (corpus/)', function () {
       assert.ok(Array.isArray(targets) && targets.length >= 1);
       assert.ok(targets.every((t) => typeof t.before === 'string' && typeof t.after === 'string'));
       assert.notEqual(targets[0]!.before, targets[0]!.after);
+      // Before is the Act as it stands (even after a hover in the bill has built its scenario).
+      assert.equal(targets[0]!.before, ptpaText);
+      assert.equal((targets[0]!.after.match(/"structured group" means/g) ?? []).length, 1);
     } catch (e) {
       assert.match((e as Error).message, /consolidation is not available/);
     }

@@ -102,6 +102,7 @@ export function startServer(connection: Connection): void {
   let hierarchicalSymbols = true;
   let clientWatchesFiles = false;
   let published = new Set<string>();
+  const sent = new Map<string, string>();
   let findings: Diagnostic[] = [];
   let pending: NodeJS.Timeout | undefined;
   let markReady: () => void = () => undefined;
@@ -267,8 +268,18 @@ export function startServer(connection: Connection): void {
         logError(`cannot convert a ${d.code} finding: ${(e as Error).message}`);
       }
     }
-    for (const uri of published) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, list] of byUri) void connection.sendDiagnostics({ uri, diagnostics: list });
+    // Only what changed goes out (a large corpus re-checked on each keystroke stays quiet).
+    for (const uri of published) {
+      if (byUri.has(uri)) continue;
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      sent.delete(uri);
+    }
+    for (const [uri, list] of byUri) {
+      const key = JSON.stringify(list);
+      if (sent.get(uri) === key) continue;
+      sent.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics: list });
+    }
     published = new Set(byUri.keys());
     void connection.sendNotification(STATUS_NOTIFICATION, status());
   };
@@ -616,7 +627,7 @@ export function startServer(connection: Connection): void {
       const doc = index.document(uri);
       if (doc?.frontMatter?.kind !== 'bill') throw new RequestError(ErrorCodes.InvalidParams, 'Lawmark: this file is not a bill (kind: bill), so there is nothing to consolidate.');
       try {
-        return await consolidate(indexFor(uri), uri);
+        return await consolidate(index, uri); // the corpus as it stands: before and after are computed from it
       } catch (e) {
         if (e instanceof ConsolidationUnavailable) throw new RequestError(ErrorCodes.InternalError, 'Lawmark: consolidation is not available');
         throw e;

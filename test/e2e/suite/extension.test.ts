@@ -182,6 +182,9 @@ describe('Lawmark in VS Code', () => {
     assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === after)));
     const text = api.consolidatedText(vscode.Uri.parse(after))!;
     assert.match(text, /16A/);
+    assert.equal((text.match(/"structured group" means/g) ?? []).length, 1);
+    const before = api.consolidatedText(vscode.Uri.parse(r.targets[0]!.before))!;
+    assert.doesNotMatch(before, /"structured group" means/);
   });
 
   it('Show consolidated text: the as-amended side alone, or the reason it cannot', async () => {
