@@ -3,6 +3,7 @@
 // notification it expects.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { CORPUS, LspClient, positionOf, uriOf } from './client';
@@ -445,6 +446,41 @@ describe('language server settings', function () {
       await client.nextDiagnostics(SCRATCH, (d) => !d.some((x) => x.code === 'unknown-instrument') && d.some((x) => x.code === 'broken-reference'), 'unknown-instrument off');
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe('language server and the disk', function () {
+  this.timeout(30000);
+
+  it('files created, changed and deleted on disk, and lawmark.config.json, refresh the diagnostics', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawmark-lsp-disk-'));
+    fs.mkdirSync(path.join(dir, 'pk'));
+    fs.copyFileSync(PTPA, path.join(dir, 'pk', 'ptpa-2018.law.md'));
+    const client = await LspClient.start({ folder: dir });
+    try {
+      const file = path.join(dir, 'new.law.md');
+      const uri = uriOf(file);
+      await client.diagnosticsFor(uriOf(path.join(dir, 'pk', 'ptpa-2018.law.md')));
+      fs.writeFileSync(file, SCRATCH_TEXT);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+      await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'broken-reference'), 'a new file on disk checked');
+      fs.writeFileSync(file, SCRATCH_TEXT.replace('section 61 of', 'section 16 of'));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await client.nextDiagnostics(uri, (d) => !d.some((x) => x.code === 'broken-reference') && d.some((x) => x.code === 'unknown-instrument'), 'the change on disk seen');
+      fs.writeFileSync(path.join(dir, 'lawmark.config.json'), JSON.stringify({ severity: { 'unknown-instrument': 'error' } }));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'lawmark.config.json')), type: 1 }] });
+      await client.nextDiagnostics(uri, (d) => d.some((x) => x.code === 'unknown-instrument' && x.severity === 1), 'the configuration file applied');
+      fs.writeFileSync(path.join(dir, 'lawmark.config.json'), '{ "severity": { "unknown-instrument": "loud" } }');
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'lawmark.config.json')), type: 2 }] });
+      const bad = await client.diagnosticsFor(uriOf(path.join(dir, 'lawmark.config.json')), (d) => d.some((x) => x.code === 'config-invalid'), 'config-invalid on the file');
+      assert.match(messageOf(bad[0]!), /severity\.unknown-instrument/);
+      fs.rmSync(file);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+      await client.nextDiagnostics(uri, (d) => d.length === 0, 'a deleted file cleared');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
