@@ -25,9 +25,8 @@ import { runChecks, finish } from './checks/run';
 import { deepestUnitAt, type ParsedDocument } from './parse/document';
 import { walkUnits } from './parse/structure';
 import { citeLong, citeShort, instrumentName } from './features/cite';
-import { applyBill, type Application, type TargetResult } from './amend/apply';
+import { applyBill, joinList, type Application, type TargetResult } from './amend/apply';
 import { scenarioFor } from './amend/scenario';
-import { joinList } from './amend/apply';
 import type { Operation } from './amend/types';
 
 export interface AnalyseOptions {
@@ -234,7 +233,6 @@ class Blame {
 
   /** A finding of the scenario that the corpus does not have, moved into the bill. */
   introduced(f: Diagnostic, before?: Diagnostic): Finding {
-    const locs: Array<{ uri: string; span: Span }> = [{ uri: f.uri, span: f.span }];
     const primaryTarget = this.byUri.get(f.uri);
     let op = primaryTarget ? this.opAt(primaryTarget, f.span, 'out') : undefined;
     op ??= this.byQuotedTerm(f.message);
@@ -249,7 +247,6 @@ class Blame {
     const where = this.describeOut(f.uri, f.span);
     related.push(this.mapOut({ uri: f.uri, span: f.span, message: `the finding: ${where}${this.byUri.has(f.uri) ? ' as amended' : ''}` }));
     for (const r of f.related) related.push(this.mapOut(r));
-    void locs;
     const lead = before ? `Changed by this bill (${where}${this.byUri.has(f.uri) ? ' as amended' : ''})` : `Introduced by this bill (${where}${this.byUri.has(f.uri) ? ' as amended' : ''})`;
     return {
       code: f.code,

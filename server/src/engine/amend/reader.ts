@@ -24,7 +24,7 @@ import type { WorkspaceIndex } from '../index/workspace';
 import type { Finding } from '../checks/types';
 import { scanReferences, type NameMatcher, type ScanState } from '../parse/references';
 import { walkUnits } from '../parse/structure';
-import { instrumentName } from '../features/cite';
+import { citeShort, instrumentName } from '../features/cite';
 import { blank, findQuotes, maskQuotes, type InlineQuote } from './quotes';
 import { needsNewText, type NewText, type Occurrence, type Operation, type Place, type QuotedText } from './types';
 
@@ -806,7 +806,6 @@ class Reader {
         const toAt = cur.ws();
         const scopeChain: Chain = { target: unit.target, path: unit.chain.map((l) => ({ ...l })), part: undefined };
         const to = this.one(this.designator(cur, scopeChain, state), 'it renumbers as');
-        const thereofAt = cur.pos;
         let address = to.address;
         if (cur.eat(RX.thereof)) {
           // `sub-section (1) thereof`: of the unit renumbered.
@@ -815,14 +814,13 @@ class Reader {
         } else if (/^\(/.test(to.address)) {
           address = unit.address + to.address;
         }
-        void thereofAt;
         return { kind: 'renumber', unit, to: address, toSpan: { start: toAt, end: cur.pos } };
       }
       if (cur.eat(re(String.raw`,?\s*${SHALL}\s+substituted\s+by\s+the\s+following`))) {
         return { kind: 'substitute-unit', unit: this.one(places, 'it substitutes'), text: this.newTextInline(cur) };
       }
       cur.pos = save;
-      const what = places.map((p) => p.address).join(', ');
+      const what = places.map((p) => citeShort(this.index.byId(p.target)?.frontMatter, p.address)).join(', ');
       throw new Fail(`it names ${what} but not in a form of amendment Lawmark reads (omitted, substituted, inserted, added, renumbered)`);
     }
     return undefined;
