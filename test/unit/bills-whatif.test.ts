@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, workspace } from '../helpers/engine';
-import { analyse } from '../../server/src/engine/analysis';
+import { analyse, findingKey } from '../../server/src/engine/analysis';
+import { consolidateBill, scenarioFor } from '../../server/src/engine/amend/index';
 import { runChecks } from '../../server/src/engine/checks/run';
 import { STRUCTURE_CHECKS } from '../../server/src/engine/checks/structure';
 import type { Check, Diagnostic, Finding } from '../../server/src/engine/checks/types';
@@ -218,6 +219,35 @@ describe('what a bill is told (analyse)', () => {
     it('a consolidated Act with a numbering gap: numbering-sequence introduced, on the instruction', () => {
       const { index, all } = run({ gap: bill('gap', '## 2. Amendment of section 3\nIn section 3 of the said Act, sub-section (2) shall be renumbered as sub-section (3).') });
       assert.deepEqual(lines(index, all), [`gap.law.md:${LINE_OF_BODY + 1} information numbering-sequence`]);
+    });
+  });
+
+  describe('the example bill of the brief (test/fixtures/bills/example, a copy)', () => {
+    const dir = path.join(FIXTURES, 'bills', 'example');
+    const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+    const index = workspace({ 'fisheries-act.law.md': read('fisheries-act.law.md'), 'fisheries-bill.law.md': read('fisheries-bill.law.md') });
+
+    it('consolidates: s.3(1) up to seven years with no fine alone, and new s.3A after s.3', () => {
+      const after = consolidateBill(index, 'fisheries-bill.law.md')[0]!.after;
+      assert.match(after, /\n\(1\) A master who withholds the passport or identity card of a crew member shall be punished with imprisonment which may extend to seven years\.\n/);
+      assert.match(after, /Explanation\.— A document is withheld if it is kept without the written consent of the crew member\.\n\n### 3A\. Crew members not liable\nA crew member shall not be liable/);
+    });
+
+    it('every finding its scenario adds on s.3 is told in the bill, on the lettered instruction that caused it (aggravation-inversion, as the bill\'s comment expects, once the check finds it)', () => {
+      const all = analyse(index, config);
+      const mine = all.filter((d) => d.uri === 'fisheries-bill.law.md');
+      assert.deepEqual(mine.filter((d) => d.code.startsWith('amendment-') || d.code === 'bill-target-unknown'), []);
+      const scen = scenarioFor(index, 'fisheries-bill.law.md')!;
+      const baseKeys = new Set(runChecks(index, config).map((d) => findingKey(index, d)));
+      for (const f of runChecks(scen.index, config).filter((d) => d.uri === 'fisheries-act.law.md')) {
+        if (baseKeys.has(findingKey(scen.index, f))) continue;
+        const hit = mine.find((d) => d.code === f.code && d.message.endsWith(f.message));
+        assert.ok(hit, `${f.code} is told in the bill`);
+        const line = index.parsed('fisheries-bill.law.md')!.lines.position(hit!.span.start).line + 1;
+        assert.ok(line >= 16 && line <= 26, `${f.code} on an instruction of section 2 or 3, not line ${line}`);
+      }
+      // The Act keeps its own findings.
+      assert.deepEqual(all.filter((d) => d.uri === 'fisheries-act.law.md').map((d) => d.code), runChecks(index, config).filter((d) => d.uri === 'fisheries-act.law.md').map((d) => d.code));
     });
   });
 });
