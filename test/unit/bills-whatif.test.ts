@@ -233,9 +233,13 @@ describe('what a bill is told (analyse)', () => {
       assert.match(after, /Explanation\.— A document is withheld if it is kept without the written consent of the crew member\.\n\n### 3A\. Crew members not liable\nA crew member shall not be liable/);
     });
 
-    it('every finding its scenario adds on s.3 is told in the bill, on the lettered instruction that caused it (aggravation-inversion, as the bill\'s comment expects, once the check finds it)', () => {
+    it('every finding its scenario adds on s.3 is told in the bill, on the lettered instruction that caused it (aggravation-inversion, as the bill\'s comment expects)', () => {
       const all = analyse(index, config);
       const mine = all.filter((d) => d.uri === 'fisheries-bill.law.md');
+      const inversion = mine.find((d) => d.code === 'aggravation-inversion');
+      assert.ok(inversion, 'the bill is told of the aggravation inversion it introduces');
+      assert.match(inversion.message, /^Introduced by this bill .*FCPA s\.3\(2\) has a lower maximum \(5 years against 7 years\)/);
+      assert.equal(index.parsed('fisheries-bill.law.md')!.lines.position(inversion.span.start).line + 1, 24, 'on instruction (a), which raised s.3(1) to seven years');
       assert.deepEqual(mine.filter((d) => d.code.startsWith('amendment-') || d.code === 'bill-target-unknown'), []);
       const scen = scenarioFor(index, 'fisheries-bill.law.md')!;
       const baseKeys = new Set(runChecks(index, config).map((d) => findingKey(index, d)));

@@ -154,13 +154,18 @@ const AGGRAVATION_WORDS = /\baggravat(?:ed|ing)\b|\bsecond\s+or\s+subsequent\b|\
 const CONDITION = /\b(?:if|where|when|in\s+case)\b[^.;]{0,240}/gi;
 const POINTS_BACK = /\b(?:offence|crime)\b|\bunder\s+(?:sub-?\s?section|section|clause|paragraph|article)\b|\breferred\s+to\s+in\b|\bsuch\s+(?:act|person|offender)\b/i;
 const CIRCUMSTANCE =
-  /\b(?:child|children|minor|woman|women|girl|death|dies|grievous|serious\s+(?:injury|harm|bodily)|organi[sz]ed|syndicate|large\s+scale|public\s+servant|official|repeat(?:ed)?|subsequent|committed\s+against|committed\s+in\s+(?:any\s+of\s+)?the\s+following|circumstances?|victim\s+is|involves|results?\s+in|disabilit|pregnan)/i;
+  /\b(?:child|children|minor|young\s+person|woman|women|girl|death|dies|grievous|serious\s+(?:injury|harm|bodily)|organi[sz]ed|syndicate|large\s+scale|public\s+servant|official|repeat(?:ed)?|subsequent|committed\s+against|committed\s+in\s+(?:any\s+of\s+)?the\s+following|circumstances?|victim\s+is|involves|results?\s+in|disabilit|pregnan)/i;
 
-function isAggravated(text: string, heading: string): boolean {
+/**
+ * `followsOffence`: an offence of the same provision stands before this one, so a condition
+ * with a circumstance ("(2) Where the crew member is a young person, …") grades that offence
+ * even without pointing back at it in words.
+ */
+function isAggravated(text: string, heading: string, followsOffence: boolean): boolean {
   if (AGGRAVATION_WORDS.test(text) || /\baggravat|\bqualified\b/i.test(heading)) return true;
   CONDITION.lastIndex = 0;
   for (let m = CONDITION.exec(text); m; m = CONDITION.exec(text)) {
-    if (POINTS_BACK.test(m[0]) && CIRCUMSTANCE.test(m[0])) return true;
+    if ((followsOffence || POINTS_BACK.test(m[0])) && CIRCUMSTANCE.test(m[0])) return true;
   }
   return false;
 }
@@ -189,7 +194,7 @@ function readOffences(doc: LinkedDocument, provision: Unit, bodyStart: number, t
     const prev = mine.filter((m) => m.address === holder.address).pop();
     const from = prev ? prev.penalty.span.end : holder === provision ? bodyStart : holder.span.start;
     const ownText = prose.slice(from, prev ? penalty.span.end : penalty.span.start);
-    const aggravated = isAggravated(ownText, heading);
+    const aggravated = isAggravated(ownText, heading, mine.some((m) => !m.aggravated));
     mine.push({ address: holder.address, provision: provision.address, penalty, categories: [...categories].sort(), aggravated, unitSpan: holder.span });
   }
   facts.offences.push(...mine);
