@@ -265,6 +265,11 @@ describe('language server over stdio (corpus/)', function () {
       assert.ok(ofThe.some((i) => i.label === 'Prevention of Trafficking in Persons Act, 2018'));
       const terms = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: SCRATCH }, position: positionOf(text, 'The ves', 'The ves'.length) });
       assert.deepEqual(terms.map((i) => i.label).sort(), ['owner', 'vessel']);
+      // A space typed in prose asks for nothing; after "section " it does.
+      const space = { triggerKind: 2, triggerCharacter: ' ' };
+      assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: SCRATCH }, position: positionOf(text, 'The ves', 'The '.length), context: space }), []);
+      const afterSection = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: SCRATCH }, position: positionOf(text, 'what section ', 'what section '.length), context: space });
+      assert.equal(afterSection.length, 2);
       assert.equal((terms.find((i) => i.label === 'vessel')!.textEdit as { range: { start: { character: number } } }).range.start.character, positionOf(text, 'The ves', 4).character);
     } finally {
       await client.close(SCRATCH);

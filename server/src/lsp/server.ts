@@ -518,7 +518,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     handle('completion', (p): CompletionItem[] => {
       const uri = known(p.textDocument.uri);
-      const entries = completion(indexFor(uri), uri, offsetOf(uri, p.position));
+      const triggered = p.context?.triggerKind === 2; // a trigger character: a space or "("
+      const entries = completion(indexFor(uri), uri, offsetOf(uri, p.position), { triggered });
       return entries.map((e) => ({
         label: e.label,
         kind: COMPLETION_KIND[e.kind],

@@ -25,7 +25,12 @@ const UNIT_WORD = /\b(?:sections?|articles?|rules?|regulations?|ss?\.|arts?\.)\s
 const OF_THE = /\bof\s+(?:the\s+)?([A-Za-z][\w ,'’-]{0,60})?$/i;
 const OF_THE_START = /\bof\s+(?:the\s+)?$/i;
 
-export function completion(index: WorkspaceIndex, uri: string, offset: number): CompletionEntry[] {
+export interface CompletionOptions {
+  /** Typed a space or a bracket (a trigger character): answer only after a unit word or `of the`, never with terms. */
+  triggered?: boolean;
+}
+
+export function completion(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const doc = index.document(uri);
   if (!doc) return [];
   const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
@@ -78,6 +83,7 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
     return out;
   }
 
+  if (options.triggered) return [];
   // Defined terms that apply here.
   const m = /[\p{L}\p{N}'’-]*$/u.exec(before);
   const partial = m ? m[0] : '';
