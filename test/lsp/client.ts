@@ -18,6 +18,8 @@ export interface StartOptions {
   /** Answer to workspace/configuration (section lawmark); when undefined the client does not declare the capability. */
   settings?: () => unknown;
   linkSupport?: boolean;
+  /** Leave the `initialized` notification to the test (to send requests during start-up). */
+  holdInitialized?: boolean;
 }
 
 export class LspClient {
@@ -85,7 +87,7 @@ export class LspClient {
       },
       initializationOptions: {},
     });
-    await conn.sendNotification('initialized', {});
+    if (!options.holdInitialized) await conn.sendNotification('initialized', {});
     return client;
   }
 

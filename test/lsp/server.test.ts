@@ -455,6 +455,24 @@ describe('language server settings', function () {
   });
 });
 
+describe('language server start-up', function () {
+  this.timeout(30000);
+
+  it('answers requests that arrive before the workspace is read', async () => {
+    const client = await LspClient.start({ holdInitialized: true });
+    try {
+      // Sent before `initialized`: answered once the corpus is read, not dropped or failed.
+      const hover = client.request<Hover>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'Section 369A of the Pakistan Penal Code', 10) });
+      const symbols = client.request<SymbolInformation[]>('workspace/symbol', { query: '369A' });
+      await client.notify('initialized', {});
+      assert.match(hoverText(await hover), /Omitted by/);
+      assert.ok((await symbols).length > 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server and the disk', function () {
   this.timeout(30000);
 
