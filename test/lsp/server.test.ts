@@ -473,6 +473,41 @@ describe('language server start-up', function () {
   });
 });
 
+describe('language server cancellation', function () {
+  this.timeout(30000);
+
+  it('answers RequestCancelled to a request cancelled before it ran, and goes on', async () => {
+    const client = await LspClient.start();
+    try {
+      await client.diagnosticsFor(ptpa);
+      const frame = (m: object) => {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+        return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+      };
+      let out = '';
+      const answered = new Promise<string>((resolve) => {
+        const onData = (b: Buffer) => {
+          out += b.toString();
+          const m = /\{[^{}]*"id":"cancel-1"[^{}]*(?:\{[^{}]*\}[^{}]*)?\}/.exec(out);
+          if (m) {
+            client.proc.stdout!.off('data', onData);
+            resolve(m[0]);
+          }
+        };
+        client.proc.stdout!.on('data', onData);
+      });
+      // The request and its cancellation in one write: the server reads both before it runs the request.
+      client.proc.stdin!.write(frame({ id: 'cancel-1', method: 'workspace/symbol', params: { query: 'trafficking' } }) + frame({ method: '$/cancelRequest', params: { id: 'cancel-1' } }));
+      const response = JSON.parse(await answered) as { error?: { code: number } };
+      assert.equal(response.error?.code, -32800, JSON.stringify(response));
+      const again = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'trafficking' });
+      assert.ok(again.length > 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server and the disk', function () {
   this.timeout(30000);
 

@@ -305,6 +305,8 @@ export function startServer(connection: Connection): void {
     async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       try {
         await ready;
+        // One turn of the event loop, so that a cancellation already on its way is seen before the work starts.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return await fn(params, token);
       } catch (e) {
