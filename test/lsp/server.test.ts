@@ -103,6 +103,18 @@ describe('language server over stdio (corpus/)', function () {
     await client.diagnosticsFor(SCRATCH, (x) => x.length === 0, 'cleared diagnostics');
   });
 
+  it('tells each corpus bill, unopened, what it breaks and fixes: instruction errors and resolved findings at their instructions', async () => {
+    const erroneous = uriOf(path.join(CORPUS, 'bills', 'erroneous-bill.law.md'));
+    const got = await client.diagnosticsFor(erroneous, (d) => d.some((x) => x.code === 'amendment-conflict'), 'the erroneous bill\'s diagnostics');
+    assert.deepEqual(
+      got.filter((d) => String(d.code).startsWith('amendment-')).map((d) => [d.code, d.range.start.line + 1]),
+      [['amendment-target-missing', 25], ['amendment-text-not-found', 30], ['amendment-ambiguous', 35], ['amendment-target-missing', 39], ['amendment-unrecognised', 44], ['amendment-conflict', 51]],
+    );
+    const repairing = uriOf(path.join(CORPUS, 'bills', 'ptpa-amendment-bill.law.md'));
+    const fixed = await client.diagnosticsFor(repairing, (d) => d.some((x) => x.code === 'resolved-by-bill'), 'the repairing bill\'s diagnostics');
+    assert.ok(fixed.some((d) => d.code === 'resolved-by-bill' && /Resolves non-punishment-gap on PTPA s\.6/.test(messageOf(d))));
+  });
+
   it('hover on "Section 369A of the Pakistan Penal Code" shows the cited provision itself', async () => {
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: ptpa }, position: positionOf(ptpaText, 'Section 369A of the Pakistan Penal Code', 10) });
     const text = hoverText(h);

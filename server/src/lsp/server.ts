@@ -40,7 +40,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../engine/index/workspace';
-import { runChecks, finish } from '../engine/checks/run';
+import { finish } from '../engine/checks/run';
+import { analyse } from '../engine/analysis';
 import type { Diagnostic, Finding } from '../engine/checks/types';
 import { docsUrl } from '../engine/checks/codes';
 import { LineMap } from '../engine/text/lines';
@@ -247,7 +248,8 @@ export function startServer(connection: Connection): void {
     if (!loaded || !config) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = runChecks(index, config);
+      // Every check on the corpus, and each bill as its own what-if (findings told in the bill).
+      diagnostics = analyse(index, config);
       if (loaded.file && loaded.problems.length) {
         const extra: Finding[] = loaded.problems.map((p) => ({ code: 'config-invalid', uri: uriOf(loaded!.file!), span: p.span, message: p.message, related: [] }));
         diagnostics.push(...finish(index, config, extra));
