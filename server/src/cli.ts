@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { WorkspaceIndex } from './engine/index/workspace';
 import { analyse as analyseWorkspace } from './engine/analysis';
@@ -17,6 +18,8 @@ import { collectFiles, findConfig, loadConfig, readText, relativePath, UsageErro
 import { finish } from './engine/checks/run';
 
 const VERSION = '0.1.0';
+/** docs/checks.md beside the installed package (dist/cli.js → docs/checks.md), as a file URI. */
+const DOCS = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).toString();
 
 const USAGE = `Usage:
   lawmark check [PATH...] [--format text|json|sarif] [--config FILE]
@@ -176,7 +179,7 @@ function toSarif(diagnostics: Diagnostic[], rel: (u: string) => string, range: (
     id: code,
     name: code,
     shortDescription: { text: CODES[code].title },
-    helpUri: docsUrl(code),
+    helpUri: docsUrl(code, DOCS),
     defaultConfiguration: { level: level(CODES[code].severity) },
   }));
   return {
@@ -184,7 +187,7 @@ function toSarif(diagnostics: Diagnostic[], rel: (u: string) => string, range: (
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'lawmark', version: VERSION, informationUri: docsUrl('').replace(/#$/, ''), rules } },
+        tool: { driver: { name: 'lawmark', version: VERSION, informationUri: DOCS, rules } },
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => ({
           ruleId: d.code,

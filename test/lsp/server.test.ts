@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { CORPUS, LspClient, positionOf, uriOf } from './client';
 
@@ -78,6 +79,8 @@ describe('language server over stdio (corpus/)', function () {
       assert.equal(d.source, 'lawmark');
       assert.equal(typeof d.code, 'string');
       assert.ok(d.codeDescription!.href.endsWith(`checks.md#${d.code}`), d.codeDescription!.href);
+      // A link to the documentation installed beside the server, which opens offline.
+      assert.ok(fs.existsSync(fileURLToPath(d.codeDescription!.href.replace(/#.*$/, ''))), d.codeDescription!.href);
       for (const r of d.relatedInformation ?? []) assert.ok(r.location.uri.startsWith('file://'));
     }
   });

@@ -44,6 +44,12 @@ import { finish } from '../engine/checks/run';
 import { analyse } from '../engine/analysis';
 import type { Diagnostic, Finding } from '../engine/checks/types';
 import { docsUrl } from '../engine/checks/codes';
+
+/** The documentation installed beside the server bundle (dist/server.js → docs/checks.md). */
+const DOCS = (() => {
+  const local = path.join(__dirname, '..', 'docs', 'checks.md');
+  return pathToFileURL(local).toString();
+})();
 import { LineMap } from '../engine/text/lines';
 import type { Span } from '../engine/model/types';
 import type { Config } from '../config';
@@ -235,7 +241,7 @@ export function startServer(connection: Connection): void {
       range: lines.range(d.span),
       severity: SEVERITY[d.severity],
       code: d.code,
-      codeDescription: { href: docsUrl(d.code) },
+      codeDescription: { href: docsUrl(d.code, DOCS) },
       source: 'lawmark',
       message: d.message,
       relatedInformation: d.related.map((r) => ({ location: { uri: r.uri, range: range(r.uri, r.span) }, message: r.message })),

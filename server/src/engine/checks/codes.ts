@@ -48,8 +48,12 @@ export function isCode(s: string): s is Code {
   return Object.prototype.hasOwnProperty.call(CODES, s);
 }
 
-/** Where a code's documentation lives (the project's docs/checks.md, one anchor per code). */
-export const DOCS_BASE = 'https://github.com/lawmark/lawmark/blob/main/docs/checks.md';
-export function docsUrl(code: string): string {
-  return `${DOCS_BASE}#${code}`;
+/**
+ * Where a code's documentation lives: docs/checks.md, one heading per code. The front ends
+ * pass the file URI of the copy installed beside them (docs/ ships with the extension and the
+ * package), so the link works offline; the default is the file in the source tree.
+ */
+export const DOCS_BASE = 'docs/checks.md';
+export function docsUrl(code: string, base: string = DOCS_BASE): string {
+  return code ? `${base}#${code}` : base;
 }
