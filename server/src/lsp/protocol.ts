@@ -1,5 +1,7 @@
 // The requests and notifications Lawmark adds to LSP, shared by the server and the VS Code
-// client (plain types and names only: the client bundle imports nothing else from the server).
+// client (plain types and names only: the client bundle imports nothing else from the server;
+// the one import below is of a type, erased from the bundle).
+import type { ProvisionEntry } from '../engine/features/catalogue';
 
 export interface LspPosition {
   line: number;
@@ -12,17 +14,8 @@ export interface LspRange {
 
 /** `lawmark/provisions`: every provision of the corpus, for "Go to provision…". */
 export const PROVISIONS_REQUEST = 'lawmark/provisions';
-export interface ProvisionItem {
-  /** The instrument's id, `pk/ppc-1860`. */
-  id: string;
-  address: string;
-  heading: string;
-  /** `PPC s.369A`. */
-  cite: string;
-  title: string;
-  uri: string;
-  range: LspRange;
-}
+/** A provision of the catalogue (engine/features/catalogue.ts), its span as an LSP range. */
+export type ProvisionItem = Omit<ProvisionEntry, 'span'> & { range: LspRange };
 
 /** `lawmark/status` (request, and a notification after each round of diagnostics). */
 export const STATUS_REQUEST = 'lawmark/status';

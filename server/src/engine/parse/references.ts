@@ -613,20 +613,25 @@ class Scanner {
     return pre ? { path: pre, end } : undefined;
   }
 
+  /** A name the matcher knows, starting at q and ending on a word boundary (a matcher that throws knows nothing). */
+  knownName(q: number): { id: string; end: number } | undefined {
+    const t = this.t;
+    let m: { id: string; end: number } | undefined;
+    try {
+      m = this.ctx.names.match(t, q);
+    } catch {
+      return undefined;
+    }
+    return m && m.end > q && m.end <= t.length && !isWordChar(t, m.end) ? m : undefined;
+  }
+
   /** An instrument after `of`. */
   instrument(q: number): { tail: Tail; end: number } | undefined {
     const t = this.t;
     const th = this.thisPhrase(q);
     if (th) return th.self ? { tail: { kind: 'self' }, end: th.end } : undefined;
-    let m: { id: string; end: number } | undefined;
-    try {
-      m = this.ctx.names.match(t, q);
-    } catch {
-      m = undefined;
-    }
-    if (m && m.end > q && m.end <= t.length && !isWordChar(t, m.end)) {
-      return { tail: { kind: 'named', target: { kind: 'id', id: m.id } }, end: this.parenTail(m.end) };
-    }
+    const m = this.knownName(q);
+    if (m) return { tail: { kind: 'named', target: { kind: 'id', id: m.id } }, end: this.parenTail(m.end) };
     const an = sticky(ACT_NUMBER_RE, t, q);
     if (an) {
       const end = q + an[0].length;
@@ -719,15 +724,8 @@ class Scanner {
     const comma = t.charCodeAt(p) === 44;
     const q = skipHws(t, comma ? p + 1 : p);
     if (q === (comma ? p + 1 : p) || /^the\s/i.test(t.slice(q, q + 4))) return undefined;
-    let m: { id: string; end: number } | undefined;
-    try {
-      m = this.ctx.names.match(t, q);
-    } catch {
-      m = undefined;
-    }
-    if (m && m.end > q && m.end <= t.length && !isWordChar(t, m.end)) {
-      return { tail: { kind: 'named', target: { kind: 'id', id: m.id } }, end: m.end };
-    }
+    const m = this.knownName(q);
+    if (m) return { tail: { kind: 'named', target: { kind: 'id', id: m.id } }, end: m.end };
     const an = comma ? sticky(ACT_NUMBER_RE, t, q) : null;
     if (an && !/^the/i.test(an[0])) {
       return { tail: { kind: 'named', target: { kind: 'unknown', name: fold(an[1]!) } }, end: q + an[0].length };
