@@ -308,11 +308,22 @@ async function uiTest() {
     await test('the Problems panel lists the finding', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Shift+M');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'does not exist' }).first();
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'section 61 of the Prevention of Trafficking in Persons Act, 2018' }).first();
       await row.waitFor({ timeout: WAIT });
       const text = await row.innerText();
-      if (!/section 61 of the Prevention of Trafficking in Persons Act, 2018/.test(text)) throw new Error(`unexpected row: ${text}`);
+      if (!/does not exist/.test(text)) throw new Error(`unexpected row: ${text}`);
       await shot('e2e-problems.png');
+    });
+
+    await test('a corpus bill opened from the explorer shows its instruction errors in the Problems panel', async () => {
+      await openFromExplorer('bills', 'erroneous-bill.law.md');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      // Each faulty instruction of the bill is a row: a section the PTPA lacks, words it does not hold, two instructions in conflict.
+      for (const words of ['Section 21 of the Prevention of Trafficking in Persons Act, 2018 does not exist', 'are not in section 4 of the Prevention of Trafficking in Persons Act, 2018', 'both change the words']) {
+        await page.locator('.markers-panel .monaco-list-row', { hasText: words }).first().waitFor({ timeout: WAIT });
+      }
+      await shot('e2e-bill-problems.png');
     });
 
     await test('hover on "Section 369A of the Pakistan Penal Code" shows that provision', async () => {
