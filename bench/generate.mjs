@@ -327,7 +327,6 @@ function planSections(r, act) {
       sections.push(s);
     }
   }
-  // Act 1 (the bill's target): section 3 is an offence with "seven years" once in 3(1), section 4 follows it.
   return { sections, parts, hasNonPunishment };
 }
 
@@ -371,8 +370,17 @@ function renderAct(r, act, plan, acts) {
     const o = others();
     return `section ${r.int(3, SECTIONS_PER_ACT)} of the ${o.title}`;
   };
-  const sentence = (me) =>
-    fill(r, r.pick(SENTENCES))
+  // No sentence twice in one section.
+  let usedSentences = new Set();
+  const sentence = (me) => {
+    let i;
+    do i = r.int(0, SENTENCES.length - 1);
+    while (usedSentences.has(i) && usedSentences.size < SENTENCES.length);
+    usedSentences.add(i);
+    return sentenceFrom(me, SENTENCES[i]);
+  };
+  const sentenceFrom = (me, template) =>
+    fill(r, template)
       .replace(/\{Authority\}/g, () => capital(r.pick(AUTHORITIES)))
       .replace(/\{ref\}/g, () => ref(me));
   const sentences = (me, n) => Array.from({ length: n }, () => sentence(me)).join(' ');
@@ -397,6 +405,11 @@ function renderAct(r, act, plan, acts) {
   push(`An Act to ${r.pick(['provide for the regulation of', 'consolidate and amend the law relating to', 'make better provision for the control of'])} ${act.base.replace(/\s*\(.*\)$/, '').toLowerCase()} and for matters connected therewith or ancillary thereto.`);
   push('');
   push('It is hereby enacted as follows:—');
+  // The offences of the Act: no two with the same heading.
+  const plainOffences = r.shuffle(PLAIN_OFFENCES);
+  const categories = r.shuffle(act.n === 1 ? CATEGORIES.slice(1) : CATEGORIES); // Act 1's first offence is the trafficking one
+  // Act 1 is the bill's target: its first offence says "seven years" once, in sub-section (1).
+  const firstOffence = sections.find((x) => x.kind === 'offence')?.n;
   let part = -1;
   const adminSecs = sections.filter((s) => s.part === 1).map((s) => s.n);
   for (const s of sections) {
@@ -406,6 +419,7 @@ function renderAct(r, act, plan, acts) {
       push(`## Part ${ROMAN[part + 1]} — ${parts[part].title}`);
     }
     push('');
+    usedSentences = new Set();
     const target = r.int(480, 1100); // bytes of this section, ≈ 920 on average
     const body = [];
     const size = () => body.reduce((n, l) => n + l.length + 1, 0);
@@ -432,9 +446,9 @@ function renderAct(r, act, plan, acts) {
         break;
       }
       case 'offence': {
-        const first = act.n === 1 && s.n === 3;
-        const cat = first ? CATEGORIES[0] : r.chance(0.25) ? r.pick(CATEGORIES) : undefined;
-        const plain = r.pick(PLAIN_OFFENCES);
+        const first = act.n === 1 && s.n === firstOffence;
+        const cat = first ? CATEGORIES[0] : r.chance(0.25) ? categories.pop() : undefined;
+        const plain = plainOffences.pop() ?? r.pick(PLAIN_OFFENCES);
         push(`### ${s.n}. ${cat ? cat.heading : plain.heading}`);
         const conduct = fill(r, cat ? r.pick(cat.conduct) : plain.conduct).replace(/\{ref\}/g, () => String(r.pick(adminSecs)));
         const who = r.pick(['Whoever', 'Any person who', 'Any employer who', 'If any person']);
@@ -496,7 +510,8 @@ function renderAct(r, act, plan, acts) {
   return out.join('\n');
 }
 
-function renderBill(act) {
+/** The bill: it amends Act 1's first offence (section N) and its non-punishment clause (section P). */
+function renderBill(act, n, p) {
   const base = act.title.replace(/ Act, \d{4}$/, '');
   const billTitle = `${base} (Amendment) Bill, 2025`;
   const text = `---
@@ -521,22 +536,31 @@ It is hereby enacted as follows:—
 (1) This Act may be called the ${base} (Amendment) Act, 2025.
 (2) It shall come into force at once.
 
-## 2. Amendment of section 3, ${act.alias}
-In the ${act.title}, hereinafter referred to as the said Act, in section 3, in sub-section (1), for the words "seven years" the words "ten years" shall be substituted.
+## 2. Amendment of section ${n}, ${act.alias}
+In the ${act.title}, hereinafter referred to as the said Act, in section ${n}, in sub-section (1), for the words "seven years" the words "ten years" shall be substituted.
 
-## 3. Amendment of section 3, ${act.alias}
-In section 3 of the said Act, in sub-section (1), for the words "or with fine which may extend to one million rupees, or with both" the words "and with fine which may extend to one million rupees" shall be substituted.
+## 3. Amendment of section ${n}, ${act.alias}
+In section ${n} of the said Act, in sub-section (1), for the words "or with fine which may extend to one million rupees, or with both" the words "and with fine which may extend to one million rupees" shall be substituted.
 
-## 4. Insertion of new section 3A, ${act.alias}
-After section 3 of the said Act, the following new section shall be inserted, namely:—
+## 4. Insertion of new section ${n}A, ${act.alias}
+After section ${n} of the said Act, the following new section shall be inserted, namely:—
 
-> ### 3A. Aggravated form
-> If the offence under sub-section (1) of section 3 is committed against a child, the offender shall be punished with rigorous imprisonment for a term which shall not be less than five years and may extend to fourteen years, and shall also be liable to fine.
+> ### ${n}A. Aggravated form
+> If the offence under sub-section (1) of section ${n} is committed against a child, the offender shall be punished with rigorous imprisonment for a term which shall not be less than five years and may extend to fourteen years, and shall also be liable to fine.
 
-## 5. Amendment of the non-punishment clause, ${act.alias}
-In the said Act, in the section headed "Victims not liable", for the words "any offence under this Act" the words "any offence under this Act or any other law for the time being in force committed as a direct consequence of his being a victim of trafficking in persons" shall be substituted.
+## 5. Amendment of section ${p}, ${act.alias}
+In section ${p} of the said Act, for the words "any offence under this Act" the words "any offence under this Act or any other law for the time being in force committed as a direct consequence of his being a victim of trafficking in persons" shall be substituted.
 `;
-  return { text, title: billTitle };
+  const ref = `in section ${n}, in sub-section (1)`;
+  const quoted = '"seven years"';
+  return {
+    text,
+    title: billTitle,
+    // "section N" of the said Act (hover and definition), and the place of the one-character edits
+    // (inside the quoted words, before the closing quote: each edit changes the bill's findings).
+    reference: { text: `section ${n}`, offset: text.indexOf(ref) + 'in '.length },
+    editOffset: text.indexOf(quoted) + quoted.length - 1,
+  };
 }
 
 /**
@@ -553,15 +577,14 @@ export function generate({ sections = 50000, seed = 1, dir }) {
   let bytes = 0;
   const files = [];
   let act1Text = '';
+  let act1Plan;
   for (const act of acts) {
     const ar = makeRandom((seed * 1000003 + act.n * 7919) >>> 0); // each Act from its own stream: stable if others change
     const plan = planSections(ar, act);
     let text = renderAct(ar, act, plan, acts);
     if (act.n === 1) {
-      // The bill's fifth section amends the non-punishment clause: name it by its number.
-      const np = plan.sections.find((s) => s.kind === 'non-punishment');
-      act.nonPunishmentSection = np?.n;
       act1Text = text;
+      act1Plan = plan;
     }
     const file = path.join(dir, 'acts', act.file);
     fs.writeFileSync(file, text);
@@ -569,10 +592,9 @@ export function generate({ sections = 50000, seed = 1, dir }) {
     files.push(file);
   }
   const act1 = acts[0];
-  let { text: billText, title: billTitle } = renderBill(act1);
-  if (act1.nonPunishmentSection) {
-    billText = billText.replace(/in the section headed "Victims not liable"/, `in section ${act1.nonPunishmentSection}`).replace('Amendment of the non-punishment clause', `Amendment of section ${act1.nonPunishmentSection}`);
-  }
+  const offence = act1Plan.sections.find((s) => s.kind === 'offence').n;
+  const nonPunishment = act1Plan.sections.find((s) => s.kind === 'non-punishment').n;
+  const { text: billText, title: billTitle, reference, editOffset } = renderBill(act1, offence, nonPunishment);
   const bill = path.join(dir, 'bills', 'act-0001-amendment-bill.law.md');
   fs.writeFileSync(bill, billText);
   bytes += Buffer.byteLength(billText);
@@ -588,6 +610,8 @@ export function generate({ sections = 50000, seed = 1, dir }) {
     bill,
     billText,
     billTitle,
+    billReference: reference,
+    billEditOffset: editOffset,
     act1: { file: files[0], text: act1Text, title: act1.title, crossReference: m ? { text: m[0], offset: m.index } : undefined },
   };
 }

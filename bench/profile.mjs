@@ -3,12 +3,15 @@
 // built CLI's check on it under `node --cpu-prof` into a temp dir, and prints the top functions
 // by self time, mapped back to the TypeScript source through dist/cli.js.map.
 //
-//   node bench/profile.mjs [--sections 50000] [--seed 1] [--top 25] [--keep] [--profile FILE]
+//   node bench/profile.mjs [--sections 50000] [--seed 1] [--top 25] [--timeout 3600] [--keep] [--profile FILE]
 //
+// --cpu-prof writes the profile only when the check ends by itself, so the helper waits for it
+// (up to --timeout seconds); while the engine is quadratic, a smaller --sections gives a quicker
+// look with the same shape.
 // --keep leaves the corpus and the .cpuprofile (their paths are printed; open the profile in
 // Chrome DevTools or VS Code); without it both are removed. --profile FILE only summarises an
 // existing .cpuprofile. Build first (`node esbuild.mjs`).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import * as os from 'node:os';
@@ -120,34 +123,48 @@ async function main() {
   const sections = Number(argValue(argv, '--sections', '50000'));
   const seed = Number(argValue(argv, '--seed', '1'));
   const keep = argv.includes('--keep');
-  const timeout = Number(argValue(argv, '--timeout', '900')) * 1000;
+  const timeout = Number(argValue(argv, '--timeout', '3600')) * 1000;
   if (!fs.existsSync(CLI)) {
     process.stderr.write(`${path.relative(process.cwd(), CLI)} is missing: build first (node esbuild.mjs)\n`);
     process.exit(2);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lawmark-profile-'));
+  let child;
   const cleanup = () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
   };
-  process.on('SIGINT', () => {
-    cleanup();
-    process.exit(130);
-  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
   try {
     const corpus = path.join(tmp, 'corpus');
     const profDir = path.join(tmp, 'profile');
     const g = generate({ sections, seed, dir: corpus });
     process.stdout.write(`corpus: ${g.acts} Acts, ${g.sections} sections, ${(g.bytes / 1e6).toFixed(1)} MB (seed ${seed})\n`);
+    process.stdout.write(`running: node --cpu-prof ${path.relative(process.cwd(), CLI)} check . --format json (waits up to ${timeout / 1000} s)\n`);
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'check', '.', '--format', 'json'], {
-      cwd: corpus,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout,
-      killSignal: 'SIGINT', // lets node write the profile before it exits
+    const r = await new Promise((resolve) => {
+      child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'check', '.', '--format', 'json'], { cwd: corpus, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-4000)));
+      // --cpu-prof writes only at a normal exit: a run past --timeout leaves no profile.
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        resolve({ error: e, stderr });
+      });
+      child.on('close', (status, signal) => {
+        clearTimeout(timer);
+        resolve({ status, signal, stderr });
+      });
     });
     const wall = (performance.now() - t) / 1000;
     if (r.error || (r.status !== 0 && r.status !== 1)) {
-      process.stderr.write(`lawmark check ended with ${r.error?.message ?? `status ${r.status} signal ${r.signal}`}\n${r.stderr?.toString().slice(0, 2000) ?? ''}\n`);
+      process.stderr.write(`lawmark check ended with ${r.error?.message ?? `status ${r.status} signal ${r.signal}`}\n${r.stderr.slice(0, 2000)}\n`);
     }
     process.stdout.write(`lawmark check: ${wall.toFixed(2)} s wall (status ${r.status ?? r.signal})\n`);
     const files = fs.existsSync(profDir) ? fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')) : [];
