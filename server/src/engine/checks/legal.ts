@@ -11,7 +11,7 @@ import { describePenalty, penaltyDifferences, comparePenaltySeverity } from '../
 import { formatMonths } from '../parse/figures';
 import { findQualifyingAges } from '../parse/ages';
 import { citeShort, citeLong, instrumentName } from '../features/cite';
-import { findTermUses, termKey, termSet } from '../text/terms';
+import { findTermUses, termKey, termSet, wordsIn } from '../text/terms';
 
 interface Instrument {
   doc: LinkedDocument;
@@ -485,7 +485,7 @@ export const undefinedTerm: Check = ({ index, config }) => {
     const qualified = findQualifyingAges(doc.prose);
     for (const region of regions) {
       const provision = region.address.replace(/[ (].*$/, '');
-      const inRegion = ws.filter((w) => w.start >= region.span.start && w.end <= region.span.end);
+      const inRegion = wordsIn(ws, region.span.start, region.span.end);
       for (const use of findTermUses(inRegion, set)) {
         const dedupe = `${provision}\u0000${use.key}`;
         if (seen.has(dedupe)) continue;

@@ -46,6 +46,9 @@ export class WorkspaceIndex {
   private corpusGen = -1;
   private idMap = new Map<string, string[]>();
   private citationMap?: Map<string, Citation[]>;
+  private namesCheckedGen = -1;
+  /** Uses of each term a document defines, by term key (cut once per linked document). */
+  private readonly termOccurrences = new WeakMap<LinkedDocument, Map<string, Span[]>>();
 
   /**
    * A copy that shares every file's parse and link with this index: setting a file in the
@@ -116,6 +119,9 @@ export class WorkspaceIndex {
 
   /** The name matcher over every instrument's title, short name and aliases. */
   names(): NameMatcher {
+    // The names change only with a file's front matter: look again only after a change.
+    if (this.namesCheckedGen === this.gen) return this.matcher;
+    this.namesCheckedGen = this.gen;
     const list: Array<{ id: string; names: string[] }> = [];
     for (const [, e] of this.entries) {
       const fm = e.parsed.frontMatter;
@@ -261,10 +267,21 @@ export class WorkspaceIndex {
   /** Every use of a defined term within its scope, the definition's own term excluded. */
   termUses(doc: LinkedDocument, def: Definition): Span[] {
     const scope = this.scopeSpan(doc, def);
-    const set = termSet([def.term.replace(/^the\s+/, '')]);
-    const ws = this.words(doc.uri).filter((w) => w.start >= scope.start && w.end <= scope.end);
-    return findTermUses(ws, set)
-      .map((u) => u.span)
+    let occurrences = this.termOccurrences.get(doc);
+    if (!occurrences) {
+      // One pass over the document for all the terms it defines.
+      occurrences = new Map();
+      const set = termSet(doc.definitions.map((d) => d.term.replace(/^the\s+/, '')));
+      for (const u of findTermUses(this.words(doc.uri), set)) {
+        const list = occurrences.get(u.key);
+        if (list) list.push(u.span);
+        else occurrences.set(u.key, [u.span]);
+      }
+      this.termOccurrences.set(doc, occurrences);
+    }
+    const key = termKey(def.term.replace(/^the\s+/, ''));
+    return (occurrences.get(key) ?? [])
+      .filter((s) => s.start >= scope.start && s.end <= scope.end)
       .filter((s) => !(s.start < def.span.end && s.end > def.span.start))
       .filter((s) => !doc.definitions.some((d) => d !== def && d.term === def.term && s.start >= d.span.start && s.end <= d.span.end));
   }

@@ -44,6 +44,8 @@ const WORD_G = new RegExp(WORD.source, 'gu');
 
 export interface Word {
   text: string; // lower-case
+  /** The singular of text, computed once. */
+  sing: string;
   start: number;
   end: number;
   /** Only white space separates it from the word before. */
@@ -62,7 +64,8 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     if (m.index + w.length > end) w = w.slice(0, end - m.index);
     const prev = out[out.length - 1];
     const joined = !!prev && /^[ \t\r\n]+$/.test(text.slice(prev.end, m.index));
-    out.push({ text: w.toLowerCase(), start: m.index, end: m.index + w.length, joined });
+    const lower = w.toLowerCase();
+    out.push({ text: lower, sing: singular(lower), start: m.index, end: m.index + w.length, joined });
   }
   return out;
 }
@@ -102,7 +105,7 @@ export function findTermUses(ws: Word[], set: TermSet): TermUse[] {
           ok = false;
           break;
         }
-        key += (k ? ' ' : '') + (k === n - 1 ? singular(ws[i + k]!.text) : ws[i + k]!.text);
+        key += (k ? ' ' : '') + (k === n - 1 ? ws[i + k]!.sing : ws[i + k]!.text);
       }
       if (!ok) continue;
       if (set.keys.has(key)) {
@@ -113,4 +116,18 @@ export function findTermUses(ws: Word[], set: TermSet): TermUse[] {
     }
   }
   return out;
+}
+
+/** The words that lie within [start, end), by binary search over words in text order. */
+export function wordsIn(ws: Word[], start: number, end: number): Word[] {
+  let lo = 0;
+  let hi = ws.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ws[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  while (k < ws.length && ws[k]!.end <= end) k++;
+  return ws.slice(lo, k);
 }
