@@ -161,6 +161,18 @@ describe('corpus: the facts of each instrument, through inspect', () => {
     assert.deepEqual(m.offences, []);
   });
 
+  it('Khyber Pakhtunkhwa, Balochistan and Punjab Acts and the CrPC: excerpts that state no unverified figure', () => {
+    for (const [file, jurisdiction] of [['pk-kp/kpcpwa-2010.law.md', 'PK-KP'], ['pk-ba/bcpa-2016.law.md', 'PK-BA'], ['pk-pb/pmra-2015.law.md', 'PK-PB'], ['pk/crpc-1898.law.md', 'PK']] as const) {
+      const m = model(file);
+      assert.equal(m.frontMatter.excerpt, true, file);
+      assert.equal(m.frontMatter.jurisdiction, jurisdiction, file);
+      // The age of a child in these Acts is UNVERIFIED in the sources: none is stated.
+      assert.deepEqual(m.ageThresholds, [], file);
+      assert.deepEqual(m.offences, [], file);
+    }
+    assert.ok(index.text('pk-kp/kpcpwa-2010.law.md')!.includes('UNVERIFIED'));
+  });
+
   it('UNTOC article 2: organized criminal group, serious crime, structured group', () => {
     const m = model('int/untoc-2000.law.md');
     assert.equal(m.frontMatter.role, 'reference');
