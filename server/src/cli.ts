@@ -341,6 +341,11 @@ function holdsAll(dir: string, ids: string[]): boolean {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`lawmark check | head`) closes the pipe: that is no error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

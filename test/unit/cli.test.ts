@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cli, ensureBuilt, FIXTURES, ROOT } from '../helpers/engine';
+import { spawnSync } from 'node:child_process';
+import { cli, ensureBuilt, CLI, FIXTURES, ROOT } from '../helpers/engine';
 
 const fixture = path.join(FIXTURES, 'cli');
 
@@ -110,6 +111,12 @@ describe('lawmark check (CLI)', function () {
     assert.match(r.stdout, /sub\/junk\.law\.md:1:1: error frontmatter-invalid: This file is not text/);
     assert.match(r.stdout, /sub\/empty\.law\.md:1:1: error frontmatter-invalid: This file is empty/);
     assert.match(r.stdout, /sub\/act\.law\.md:15:59: error broken-reference/);
+  });
+
+  it('stops quietly when the reader of its output stops early (lawmark check | head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} check corpus --format json | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
   });
 
   it('never writes to the files it reads', () => {
