@@ -57,8 +57,20 @@ interface Peer {
   diffs: string[];
 }
 
+type Conflicts = Map<Offence, { inst: Instrument; peers: Peer[] }>;
+/** penalty-conflict and missing-overriding-clause both read the conflicts: computed once per index state and configuration. */
+const conflictCache = new WeakMap<WorkspaceIndex, { generation: number; config: Config; conflicts: Conflicts }>();
+
 /** For each offence, the offences of other instruments of the same conduct whose penalties differ. */
-export function penaltyConflicts(index: WorkspaceIndex, config: Config): Map<Offence, { inst: Instrument; peers: Peer[] }> {
+export function penaltyConflicts(index: WorkspaceIndex, config: Config): Conflicts {
+  const hit = conflictCache.get(index);
+  if (hit && hit.generation === index.generation && hit.config === config) return hit.conflicts;
+  const conflicts = computeConflicts(index, config);
+  conflictCache.set(index, { generation: index.generation, config, conflicts });
+  return conflicts;
+}
+
+function computeConflicts(index: WorkspaceIndex, config: Config): Conflicts {
   const taxonomy = taxonomyFor(config);
   const all = instruments(index, taxonomy).filter((i) => !isReference(i));
   const out = new Map<Offence, { inst: Instrument; peers: Peer[] }>();

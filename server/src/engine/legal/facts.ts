@@ -132,13 +132,6 @@ function headingLineEnd(prose: string, provision: Unit): number {
   return nl < 0 || nl > provision.ownSpan.end ? provision.ownSpan.end : nl + 1;
 }
 
-function sentenceEnd(text: string, from: number, max: number): number {
-  const re = /[.;](?=\s|$)/g;
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < max ? m.index + 1 : max;
-}
-
 function deepest(units: Unit[], offset: number): Unit | undefined {
   for (const u of units) {
     if (offset >= u.span.start && offset < Math.max(u.span.end, u.span.start + 1)) return deepest(u.children, offset) ?? u;

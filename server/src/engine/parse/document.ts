@@ -3,7 +3,7 @@
 import type { BlockQuote, FrontMatter, Problem, Span, Suppression, Unit, Division } from '../model/types';
 import { readBlocks, maskText, type Blocks } from './blocks';
 import { readFrontMatter } from './frontmatter';
-import { readAnnotations, readStructure, walkUnits } from './structure';
+import { readAnnotations, readStructure } from './structure';
 import { readDefinitions, unitsByAddress, type RawBlanketImport, type RawDefinition } from './definitions';
 import { LineMap } from '../text/lines';
 
@@ -111,7 +111,6 @@ function parseUnsafe(uri: string, text: string): ParsedDocument {
   const problems: Problem[] = [...fm.problems, ...structure.problems];
 
   // Annotations belong to the unit whose own text holds them.
-  const allUnits = [...walkUnits(structure.provisions)];
   if (blocks.comments.length) {
     const annotations = readAnnotations(text, blocks.comments);
     for (const a of annotations) {
@@ -138,7 +137,6 @@ function parseUnsafe(uri: string, text: string): ParsedDocument {
     defs.definitions = defs.definitions.filter((d) => !inQuote(d.span.start));
     defs.blanket = defs.blanket.filter((b) => !inQuote(b.span.start));
   }
-  void allUnits;
   return {
     uri,
     text,

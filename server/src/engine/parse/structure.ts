@@ -46,7 +46,7 @@ export function readStructure(text: string, prose: string, blocks: Blocks, kind:
   const divisions: Division[] = [];
   const provisions: Unit[] = [];
   let longTitle: Structure['longTitle'];
-  const { headings, lines, lineKind } = blocks;
+  const { headings } = blocks;
   const divisionStack: Division[] = [];
   const seenProvision = new Map<string, Unit>();
   const defaultWord = provisionWordFor(kind);
@@ -120,8 +120,6 @@ export function readStructure(text: string, prose: string, blocks: Blocks, kind:
   }
   // Trim division ends.
   for (const d of divisions) d.span.end = trimTrailing(text, d.span.end);
-  void lines;
-  void lineKind;
   return { divisions, provisions, longTitle, problems };
 }
 
