@@ -3,11 +3,12 @@
 // built CLI's check on it under `node --cpu-prof` into a temp dir, and prints the top functions
 // by self time, mapped back to the TypeScript source through dist/cli.js.map.
 //
-//   node bench/profile.mjs [--sections 50000] [--seed 1] [--top 25] [--timeout 3600] [--keep] [--profile FILE]
+//   node bench/profile.mjs [--sections 50000] [--seed 1] [--top 25] [--timeout 3600] [--heap MB] [--keep] [--profile FILE]
 //
 // --cpu-prof writes the profile only when the check ends by itself, so the helper waits for it
 // (up to --timeout seconds); while the engine is quadratic, a smaller --sections gives a quicker
-// look with the same shape.
+// look with the same shape. --heap MB passes --max-old-space-size to the check, for an engine that
+// would otherwise run out of heap before the profile is written.
 // --keep leaves the corpus and the .cpuprofile (their paths are printed; open the profile in
 // Chrome DevTools or VS Code); without it both are removed. --profile FILE only summarises an
 // existing .cpuprofile. Build first (`node esbuild.mjs`).
@@ -124,6 +125,7 @@ async function main() {
   const seed = Number(argValue(argv, '--seed', '1'));
   const keep = argv.includes('--keep');
   const timeout = Number(argValue(argv, '--timeout', '3600')) * 1000;
+  const heap = Number(argValue(argv, '--heap', '0'));
   if (!fs.existsSync(CLI)) {
     process.stderr.write(`${path.relative(process.cwd(), CLI)} is missing: build first (node esbuild.mjs)\n`);
     process.exit(2);
@@ -145,10 +147,10 @@ async function main() {
     const profDir = path.join(tmp, 'profile');
     const g = generate({ sections, seed, dir: corpus });
     process.stdout.write(`corpus: ${g.acts} Acts, ${g.sections} sections, ${(g.bytes / 1e6).toFixed(1)} MB (seed ${seed})\n`);
-    process.stdout.write(`running: node --cpu-prof ${path.relative(process.cwd(), CLI)} check . --format json (waits up to ${timeout / 1000} s)\n`);
+    process.stdout.write(`running: node --cpu-prof${heap ? ` --max-old-space-size=${heap}` : ''} ${path.relative(process.cwd(), CLI)} check . --format json (waits up to ${timeout / 1000} s)\n`);
     const t = performance.now();
     const r = await new Promise((resolve) => {
-      child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'check', '.', '--format', 'json'], { cwd: corpus, stdio: ['ignore', 'ignore', 'pipe'] });
+      child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...(heap ? [`--max-old-space-size=${heap}`] : []), CLI, 'check', '.', '--format', 'json'], { cwd: corpus, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-4000)));
       // --cpu-prof writes only at a normal exit: a run past --timeout leaves no profile.
@@ -164,6 +166,7 @@ async function main() {
     });
     const wall = (performance.now() - t) / 1000;
     if (r.error || (r.status !== 0 && r.status !== 1)) {
+      if (/heap out of memory|Reached heap limit/.test(r.stderr)) process.stderr.write('The check ran out of JavaScript heap; --heap MB (e.g. --heap 12000) raises the limit so that the profile can be written.\n');
       process.stderr.write(`lawmark check ended with ${r.error?.message ?? `status ${r.status} signal ${r.signal}`}\n${r.stderr.slice(0, 2000)}\n`);
     }
     process.stdout.write(`lawmark check: ${wall.toFixed(2)} s wall (status ${r.status ?? r.signal})\n`);

@@ -122,7 +122,13 @@ class Timeout extends Error {
 }
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Timeout(what, ms)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Timeout(what, ms)), ms);
+      timer.unref(); // an abandoned wait does not keep the process alive
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -186,8 +192,9 @@ async function coldCheck(dir, runs, timeoutMs, log) {
       return { timeout: true, runs: results };
     }
     if (r.status !== 0 && r.status !== 1) {
-      log(`  cold check failed (status ${r.status ?? r.signal}): ${r.error ?? r.stderr.slice(0, 500)}`);
-      return { failed: `status ${r.status ?? r.signal}`, runs: results };
+      const oom = /heap out of memory|Reached heap limit/.test(r.stderr);
+      log(`  cold check failed after ${r.wallS.toFixed(1)} s (${oom ? 'JavaScript heap out of memory' : `status ${r.status ?? r.signal}`}): ${r.error ?? r.stderr.slice(0, 300)}`);
+      return { failed: oom ? 'out of memory' : `status ${r.status ?? r.signal}`, failedAfterS: r.wallS, runs: results };
     }
     results.push({ wallS: r.wallS, maxRssMb: r.maxRssMb, status: r.status });
     log(`  cold check run ${i + 1}/${runs}: ${r.wallS.toFixed(2)} s, peak ${fmt(r.maxRssMb, 0)} MB (exit ${r.status})`);
@@ -240,6 +247,11 @@ class Server {
       if (this.stderr.length > 1e6) this.stderr = this.stderr.slice(-5e5);
     });
     this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
+    // Every wait ends when the server dies (out of memory, a crash), not at its timeout.
+    this.died = this.exited.then(({ code, signal }) => {
+      throw new Error(`the server exited (${/heap out of memory|Reached heap limit/.test(this.stderr) ? 'JavaScript heap out of memory' : (code ?? signal)})`);
+    });
+    this.died.catch(() => undefined);
     this.proc.stdin.on('error', () => undefined);
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -289,7 +301,7 @@ class Server {
       w = { uri, version, resolve };
       this.waiters.push(w);
     });
-    return withTimeout(p, this.timeoutMs, what).catch((e) => {
+    return withTimeout(Promise.race([p, this.died]), this.timeoutMs, what).catch((e) => {
       this.waiters = this.waiters.filter((x) => x !== w);
       throw e;
     });
@@ -302,14 +314,14 @@ class Server {
       w = resolve;
       this.statusWaiters.push(w);
     });
-    return withTimeout(p, this.timeoutMs, what).catch((e) => {
+    return withTimeout(Promise.race([p, this.died]), this.timeoutMs, what).catch((e) => {
       this.statusWaiters = this.statusWaiters.filter((x) => x !== w);
       throw e;
     });
   }
 
   request(method, params, what = method) {
-    return withTimeout(this.conn.sendRequest(method, params), this.timeoutMs, what);
+    return withTimeout(Promise.race([this.conn.sendRequest(method, params), this.died]), this.timeoutMs, what);
   }
 
   notify(method, params) {
@@ -421,6 +433,7 @@ async function serverSession(g, o, timeoutMs, log) {
       log(`  server start: initialize ${open.initializeS.toFixed(2)} s, first diagnostics of the bill ${open.toDiagnosticsS.toFixed(2)} s (${open.billDiagnostics} on the bill)`);
     } catch (e) {
       result.initToDiagnosticsS = e.timeout ? 'timeout' : 'failed';
+      if (s.proc.exitCode !== null || s.proc.signalCode !== null) result.initToDiagnosticsS = /heap out of memory|Reached heap limit/.test(s.stderr) ? 'out of memory' : `exited (${s.proc.exitCode ?? s.proc.signalCode})`;
       log(`  server start: ${e.message}${s.logs.length ? `\n    server log: ${s.logs.slice(-3).join(' | ')}` : ''}`);
       return result;
     }
@@ -475,7 +488,7 @@ async function serverSession(g, o, timeoutMs, log) {
     // Back to the text on disk (not measured), then let the server settle.
     if (text !== g.billText) {
       s.version++;
-      const next = s.nextPublish(billUri, s.version, 'diagnostics after the last edit');
+      const next = Promise.any([s.nextPublish(billUri, s.version, 'diagnostics after the last edit'), s.nextStatus('the end of the last round')]);
       await s.notify('textDocument/didChange', { textDocument: { uri: billUri, version: s.version }, contentChanges: [{ text: g.billText }] });
       await next.catch(() => undefined);
       text = g.billText;
@@ -596,7 +609,7 @@ function gitHead() {
 
 function table(rows) {
   const v = (x, d) => (x === undefined ? '—' : typeof x === 'string' ? x : x.toFixed(d));
-  const cold = (r) => (r.cold.timeout ? 'timeout' : r.cold.failed ? 'failed' : v(r.cold.wallS, 2));
+  const cold = (r) => (r.cold.timeout ? 'timeout' : r.cold.failed ? `${r.cold.failed} (${r.cold.failedAfterS.toFixed(0)} s)` : v(r.cold.wallS, 2));
   const counted = (m, key) => {
     if (!m) return '—';
     const x = v(m[key], 1);
@@ -652,7 +665,7 @@ async function main() {
     table(rows),
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb.toFixed(1)} GB, node ${m.node}, ${m.platform}; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
-    `Corpus seed ${o.seed}. Cold check: median of ${rows.map((r) => r.cold.runs?.length ?? 0).join('/')} run(s); edits: ${o.edits} one-character edits in the bill (${rows[0]?.server.sync ?? '?'} sync), each awaiting the bill's next publishDiagnostics; hover/definition: ${o.queries} each on ${rows[0]?.server.queryTarget ?? '—'}. "(n=…)": stopped by the time budget.`,
+    `Corpus seed ${o.seed}. Cold check: median of ${rows.map((r) => r.cold.runs?.length ?? 0).join('/')} run(s); edits: ${o.edits} one-character edits in the bill (${rows[0]?.server.sync ?? '?'} sync), each awaiting the bill's next publishDiagnostics, or the end of the round (lawmark/status) when the bill's diagnostics did not change (${rows.map((r) => (r.server.edits ? `${r.server.edits.endedBy.publish} by publish, ${r.server.edits.endedBy.status} by end of round` : '—')).join('; ')}); hover/definition: ${o.queries} each on ${rows[0]?.server.queryTarget ?? '—'}. "(n=…)": stopped by the time budget.`,
     GOALS,
     '',
   ].join('\n');
