@@ -50,10 +50,11 @@ function lastValue(argv, name) {
 function options(argv) {
   const known = ['--sizes', '--quick', '--seed', '--timeout', '--edits', '--queries', '--runs', '--edit-budget', '--query-budget', '--out', '--help', '-h'];
   for (const a of argv) {
-    if (a.startsWith('-') && !known.includes(a.split('=')[0])) throw new Error(`unknown option ${a} (see the head of bench/run.mjs)`);
+    if (a.startsWith('-') && !known.includes(a.split('=')[0])) throw new UsageError(`unknown option ${a} (see node bench/run.mjs --help)`);
   }
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    const head = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+    process.stdout.write(head.slice(0, head.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
     process.exit(0);
   }
   const quick = argv.includes('--quick');
@@ -61,11 +62,11 @@ function options(argv) {
     const v = lastValue(argv, name);
     if (v === undefined) return fallback;
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number (not "${v}")`);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number (not "${v}")`);
     return n;
   };
   const sizes = (lastValue(argv, '--sizes') ?? (quick ? '5000' : '5000,50000')).split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes takes positive integers, e.g. --sizes 5000,50000');
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new UsageError('--sizes takes positive integers, e.g. --sizes 5000,50000');
   return {
     sizes,
     quick,
@@ -114,6 +115,7 @@ function track(child) {
   return child;
 }
 
+class UsageError extends Error {}
 class Timeout extends Error {
   constructor(what, ms) {
     super(`${what}: no answer within ${(ms / 1000).toFixed(0)} s`);
@@ -193,7 +195,7 @@ async function coldCheck(dir, runs, timeoutMs, log) {
     }
     if (r.status !== 0 && r.status !== 1) {
       const oom = /heap out of memory|Reached heap limit/.test(r.stderr);
-      log(`  cold check failed after ${r.wallS.toFixed(1)} s (${oom ? 'JavaScript heap out of memory' : `status ${r.status ?? r.signal}`}): ${r.error ?? r.stderr.slice(0, 300)}`);
+      log(`  cold check failed after ${r.wallS.toFixed(1)} s: ${oom ? 'JavaScript heap out of memory' : `status ${r.status ?? r.signal}: ${r.error ?? r.stderr.slice(0, 300)}`}`);
       return { failed: oom ? 'out of memory' : `status ${r.status ?? r.signal}`, failedAfterS: r.wallS, runs: results };
     }
     results.push({ wallS: r.wallS, maxRssMb: r.maxRssMb, status: r.status });
@@ -677,7 +679,7 @@ async function main() {
 
 main()
   .catch((e) => {
-    process.stderr.write(`bench: ${e.stack ?? e}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`bench: ${e instanceof UsageError ? e.message : (e.stack ?? e)}\n`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
   })
   .finally(cleanup);
