@@ -369,36 +369,29 @@ function unitChain(doc: ParsedDocument, offset: number): Array<{ span: Span }> {
   return out;
 }
 
-function newWords(op: Operation): string {
+/** The new text an operation brings in (quoted words or a quoted unit), with where it stands in the bill. */
+function quotedNew(op: Operation): { text: string; span: Span } | undefined {
   switch (op.kind) {
     case 'substitute-words':
-      return op.by.text;
+      return op.by;
     case 'insert-words':
     case 'add-words':
-      return op.text.text;
+      return op.text;
     case 'substitute-unit':
     case 'insert-unit':
     case 'add-unit':
-      return op.text?.text ?? '';
+      return op.text;
     default:
-      return '';
+      return undefined;
   }
 }
 
+function newWords(op: Operation): string {
+  return quotedNew(op)?.text ?? '';
+}
+
 function sourceSpan(op: Operation): Span {
-  switch (op.kind) {
-    case 'substitute-words':
-      return op.by.span;
-    case 'insert-words':
-    case 'add-words':
-      return op.text.span;
-    case 'substitute-unit':
-    case 'insert-unit':
-    case 'add-unit':
-      return op.text?.span ?? op.span;
-    default:
-      return op.span;
-  }
+  return quotedNew(op)?.span ?? op.span;
 }
 
 function overlaps(a: Span, b: Span): boolean {
